@@ -1,0 +1,66 @@
+//! Caseload search: case-insensitive, every word must match somewhere.
+
+use super::Person;
+
+/// Lower-cases and folds the few accented letters common in UK names.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+/// True when every word of `query` is found in the person's names.
+pub fn matches(person: &Person, query: &str) -> bool {
+    let hay = fold(&format!("{} {}", person.preferred_name, person.full_name));
+    fold(query).split_whitespace().all(|word| hay.contains(word))
+}
+
+/// People matching `query`, sorted by preferred name.
+pub fn filter_people<'a>(people: &'a [Person], query: &str) -> Vec<&'a Person> {
+    let mut out: Vec<&Person> = people.iter().filter(|p| matches(p, query)).collect();
+    out.sort_by_cached_key(|p| fold(&p.preferred_name));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(preferred: &str, full: &str) -> Person {
+        Person { preferred_name: preferred.into(), full_name: full.into(), ..Person::default() }
+    }
+
+    #[test]
+    fn matches_any_order_and_case() {
+        let p = person("Sam", "Samira Okafor");
+        assert!(matches(&p, "okafor"));
+        assert!(matches(&p, "OKA sam"));
+        assert!(matches(&p, "  "));
+        assert!(!matches(&p, "smith"));
+    }
+
+    #[test]
+    fn folds_accents() {
+        assert!(matches(&person("Zoë", ""), "zoe"));
+        assert!(matches(&person("Siân", ""), "SIAN"));
+    }
+
+    #[test]
+    fn filters_and_sorts() {
+        let people = vec![person("Tom", ""), person("alice", ""), person("Bea", "Beatrice Tomlin")];
+        let names: Vec<&str> = filter_people(&people, "tom").iter().map(|p| p.preferred_name.as_str()).collect();
+        assert_eq!(names, ["Bea", "Tom"]);
+        assert_eq!(filter_people(&people, "").len(), 3);
+    }
+}

@@ -1,0 +1,37 @@
+//! Assessments. Starting one also stamps the person's "last assessed" date,
+//! in the same transaction.
+
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+
+use super::schema::{ASSESSMENTS, PEOPLE};
+use super::{fail, get_one, list_by_person, put_one, Storage};
+use crate::domain::{Assessment, Person};
+use crate::error::AppError;
+
+pub async fn get_assessment(db: &Storage, id: &str) -> Result<Option<Assessment>, AppError> {
+    get_one(db, ASSESSMENTS, id, "load the assessment").await
+}
+
+/// Saves every answer of the assessment; resolves once committed.
+pub async fn save_assessment(db: &Storage, a: &Assessment) -> Result<(), AppError> {
+    put_one(db, ASSESSMENTS, a, "save the answer").await
+}
+
+/// A person's assessments, newest first.
+pub async fn assessments_for(db: &Storage, person_id: &str) -> Result<Vec<Assessment>, AppError> {
+    let mut list: Vec<Assessment> = list_by_person(db, ASSESSMENTS, person_id, "load the assessments").await?;
+    list.sort_by(|a, b| b.created_at.total_cmp(&a.created_at));
+    Ok(list)
+}
+
+/// Saves a new assessment and the person's updated "last assessed" date together.
+pub async fn start_assessment(db: &Storage, a: &Assessment, person: &Person) -> Result<(), AppError> {
+    const ACTION: &str = "start the assessment";
+    let tx = db.tx(&[ASSESSMENTS, PEOPLE], TransactionMode::Readwrite, ACTION)?;
+    let assessments = tx.object_store(ASSESSMENTS).map_err(fail(ACTION))?;
+    assessments.put(a).serde().map_err(fail(ACTION))?.await.map_err(fail(ACTION))?;
+    let people = tx.object_store(PEOPLE).map_err(fail(ACTION))?;
+    people.put(person).serde().map_err(fail(ACTION))?.await.map_err(fail(ACTION))?;
+    tx.commit().await.map_err(fail(ACTION))
+}
