@@ -61,11 +61,13 @@ pub struct AppProps {
 
 impl Default for AppProps {
     fn default() -> Self {
-        AppProps { db_name: AttrValue::Static(DB_NAME) }
+        AppProps {
+            db_name: AttrValue::Static(DB_NAME),
+        }
     }
 }
 
-enum Opening {
+enum DbState {
     Opening,
     Open(Db),
     Failed(AppError),
@@ -73,17 +75,17 @@ enum Opening {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let opening = use_state(|| Opening::Opening);
+    let opening = use_state(|| DbState::Opening);
     {
         let opening = opening.clone();
         use_effect_with(props.db_name.clone(), move |name| {
             let name = name.to_string();
             spawn_local(async move {
                 let next = match Storage::open(&name).await {
-                    Ok(s) => Opening::Open(Rc::new(s)),
+                    Ok(s) => DbState::Open(Rc::new(s)),
                     Err(e) => {
                         crate::platform::log_error(&e);
-                        Opening::Failed(e)
+                        DbState::Failed(e)
                     }
                 };
                 crate::platform::hide_boot_message();
@@ -92,14 +94,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     match &*opening {
-        Opening::Opening => html! {},
-        Opening::Failed(e) => html! {
+        DbState::Opening => html! {},
+        DbState::Failed(e) => html! {
             <main id="main" class="fatal">
                 <h1>{ "Linkwheel cannot start" }</h1>
                 <p role="alert">{ e.user_message() }</p>
             </main>
         },
-        Opening::Open(db) => html! {
+        DbState::Open(db) => html! {
             <ContextProvider<Db> context={db.clone()}>
                 <HashRouter>
                     <Layout>

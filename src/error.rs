@@ -52,9 +52,17 @@ mod tests {
     #[test]
     fn messages_are_plain_and_hide_the_cause() {
         let e = AppError::storage("save the answer", "TransactionInactiveError: at 0x1234");
-        assert!(e.user_message().starts_with("Sorry, we could not save the answer."));
+        assert!(e
+            .user_message()
+            .starts_with("Sorry, we could not save the answer."));
         assert!(!e.user_message().contains("0x1234"));
-        assert!(e.to_string().contains("0x1234"), "the cause is kept for the console");
-        assert_eq!(AppError::storage("save", "QuotaExceededError"), AppError::StorageFull { action: "save" });
+        assert!(
+            e.to_string().contains("0x1234"),
+            "the cause is kept for the console"
+        );
+        assert_eq!(
+            AppError::storage("save", "QuotaExceededError"),
+            AppError::StorageFull { action: "save" }
+        );
     }
 }

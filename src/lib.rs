@@ -5,6 +5,8 @@ pub mod domain;
 pub mod error;
 
 #[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
@@ -14,8 +16,6 @@ pub mod pages;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
-#[cfg(target_arch = "wasm32")]
-mod app;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{App, AppProps, Route};

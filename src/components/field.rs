@@ -35,7 +35,9 @@ fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
 pub fn TextField(props: &TextFieldProps) -> Html {
     let oninput = {
         let cb = props.on_change.clone();
-        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let id = props.id.clone();
     html! {
@@ -81,9 +83,14 @@ pub struct TextAreaProps {
 pub fn TextArea(props: &TextAreaProps) -> Html {
     let oninput = {
         let cb = props.on_change.clone();
-        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
     };
-    let onblur = props.on_blur.clone().map(|cb| Callback::from(move |_: FocusEvent| cb.emit(())));
+    let onblur = props
+        .on_blur
+        .clone()
+        .map(|cb| Callback::from(move |_: FocusEvent| cb.emit(())));
     let id = props.id.clone();
     html! {
         <div class="field">

@@ -49,7 +49,12 @@ pub fn GoalForm(props: &GoalFormProps) -> Html {
         })
     };
     let onsubmit = {
-        let (goal, errors, template, on_save) = (goal.clone(), errors.clone(), props.template.clone(), props.on_save.clone());
+        let (goal, errors, template, on_save) = (
+            goal.clone(),
+            errors.clone(),
+            props.template.clone(),
+            props.on_save.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let mut g = (*goal).clone();

@@ -80,7 +80,9 @@ pub struct PageHeadingProps {
 /// announce the new page after a route change.
 #[component]
 pub fn PageHeading(props: &PageHeadingProps) -> Html {
-    use_effect_with(props.text.clone(), |_| crate::platform::focus_id("page-heading"));
+    use_effect_with(props.text.clone(), |_| {
+        crate::platform::focus_id("page-heading")
+    });
     html! { <h1 id="page-heading" tabindex="-1">{ props.text.clone() }</h1> }
 }
 

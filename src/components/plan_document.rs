@@ -20,13 +20,26 @@ pub struct PlanDocumentProps {
 /// on screen and is the only thing printed (see `styles/print.css`).
 #[component]
 pub fn PlanDocument(props: &PlanDocumentProps) -> Html {
-    let PlanDocumentProps { person, plan, assessment, template, worker, printed_on } = props;
+    let PlanDocumentProps {
+        person,
+        plan,
+        assessment,
+        template,
+        worker,
+        printed_on,
+    } = props;
     let areas = assessment.as_ref().map(|a| summarise(a, template));
     let priorities: Vec<String> = assessment
         .as_ref()
-        .map(|a| a.priorities.iter().map(|id| template.area_title(id).to_string()).collect())
+        .map(|a| {
+            a.priorities
+                .iter()
+                .map(|id| template.area_title(id).to_string())
+                .collect()
+        })
         .unwrap_or_default();
-    let has_worker = !(worker.name.is_empty() && worker.organisation.is_empty() && worker.phone.is_empty());
+    let has_worker =
+        !(worker.name.is_empty() && worker.organisation.is_empty() && worker.phone.is_empty());
     html! {
         <article class="plan-document print-only" aria-label="Printable plan">
             <header class="doc-header">

@@ -15,7 +15,10 @@ pub fn SaveStatusView(props: &SaveStatusViewProps) -> Html {
         SaveStatus::Idle => ("save-status", "Changes save by themselves".to_string()),
         SaveStatus::Saving => ("save-status saving", "Saving…".to_string()),
         SaveStatus::Saved => ("save-status saved", "Saved".to_string()),
-        SaveStatus::Failed(e) => ("save-status failed", format!("Not saved. {}", e.user_message())),
+        SaveStatus::Failed(e) => (
+            "save-status failed",
+            format!("Not saved. {}", e.user_message()),
+        ),
     };
     html! {
         <p class={class} role="status" aria-live="polite" data-testid="save-status">{ text }</p>

@@ -16,7 +16,12 @@ pub struct ScorePickerProps {
 /// give keyboard use for free: arrows move, Space picks.
 #[component]
 pub fn ScorePicker(props: &ScorePickerProps) -> Html {
-    let Scale { min, max, min_label, max_label } = props.scale.clone();
+    let Scale {
+        min,
+        max,
+        min_label,
+        max_label,
+    } = props.scale.clone();
     let hint_id = format!("{}-hint", props.name);
     let clear = {
         let cb = props.on_change.clone();

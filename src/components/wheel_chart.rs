@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::domain::scoring::{score_text, AreaSummary};
-use crate::domain::wheel::{layout, SIZE};
+use crate::domain::wheel::{layout, num, SIZE};
 
 #[derive(Properties, PartialEq)]
 pub struct WheelChartProps {
@@ -16,8 +16,14 @@ pub struct WheelChartProps {
 /// written beside it too, so the wheel reads in greyscale and on paper.
 #[component]
 pub fn WheelChart(props: &WheelChartProps) -> Html {
-    let pairs: Vec<(String, Option<u8>)> = props.areas.iter().map(|a| (a.title.clone(), a.score)).collect();
-    let wheel = use_memo((pairs, props.min, props.max), |(pairs, min, max)| layout(pairs, *min, *max));
+    let pairs: Vec<(String, Option<u8>)> = props
+        .areas
+        .iter()
+        .map(|a| (a.title.clone(), a.score))
+        .collect();
+    let wheel = use_memo((pairs, props.min, props.max), |(pairs, min, max)| {
+        layout(pairs, *min, *max)
+    });
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     let desc = props
@@ -26,24 +32,24 @@ pub fn WheelChart(props: &WheelChartProps) -> Html {
         .map(|a| format!("{}: {}", a.title, score_text(a.score, props.max)))
         .collect::<Vec<_>>()
         .join("; ");
-    let view_box = format!("0 0 {SIZE} {SIZE}");
+    let view_box = format!("0 0 {0} {0}", num(SIZE));
     html! {
-        <svg class="wheel" viewBox={view_box} role="img" aria-labelledby={format!("{title_id} {desc_id}")}
+        <svg class="wheel" viewBox={view_box} role="img" aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}
             xmlns="http://www.w3.org/2000/svg">
             <title id={title_id}>{ "Wheel of life" }</title>
             <desc id={desc_id}>{ desc }</desc>
             { for wheel.rings.iter().map(|r| html! {
-                <circle class="wheel-ring" cx={wheel.centre.to_string()} cy={wheel.centre.to_string()} r={format!("{r:.1}")} />
+                <circle class="wheel-ring" cx={num(wheel.centre)} cy={num(wheel.centre)} r={num(*r)} />
             }) }
             { for wheel.segments.iter().map(|s| html! {
                 <g class={classes!("wheel-segment", s.fill.is_none().then_some("unscored"))}>
                     <path class="wheel-outline" d={s.outline.clone()} />
                     if let Some(fill) = &s.fill { <path class="wheel-fill" d={fill.clone()} /> }
-                    <text x={format!("{:.1}", s.label.x)} y={format!("{:.1}", s.label.y)} text-anchor={s.label.anchor} class="wheel-label">
+                    <text x={num(s.label.x)} y={num(s.label.y)} text-anchor={s.label.anchor} class="wheel-label">
                         { for s.label.lines.iter().enumerate().map(|(i, line)| {
                             let last = i + 1 == s.label.lines.len();
                             html! {
-                                <tspan x={format!("{:.1}", s.label.x)} dy={if i == 0 { "0" } else { "1.15em" }}
+                                <tspan x={num(s.label.x)} dy={if i == 0 { "0" } else { "1.15em" }}
                                     class={classes!(last.then_some("wheel-score"))}>{ line.clone() }</tspan>
                             }
                         }) }

@@ -11,8 +11,18 @@ pub struct Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn is_leap(year: i32) -> bool {
@@ -45,7 +55,10 @@ impl Date {
             return None;
         }
         let digits = |s: &str| -> Option<u32> {
-            s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse().ok()).flatten()
+            s.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| s.parse().ok())
+                .flatten()
         };
         let year = i32::try_from(digits(&text[0..4])?).ok()?;
         Date::new(year, digits(&text[5..7])?, digits(&text[8..10])?)
@@ -53,7 +66,12 @@ impl Date {
 
     /// "21 November 2026".
     pub fn long(&self) -> String {
-        format!("{} {} {}", self.day, MONTHS[(self.month - 1) as usize], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[(self.month - 1) as usize],
+            self.year
+        )
     }
 }
 
@@ -76,7 +94,16 @@ mod tests {
     fn parses_real_dates_only() {
         assert_eq!(Date::parse("2026-11-21"), Date::new(2026, 11, 21));
         assert_eq!(Date::parse(" 2024-02-29 "), Date::new(2024, 2, 29));
-        for bad in ["", "2025-02-29", "2026-13-01", "2026-00-10", "21/11/2026", "2026-1-01", "abcd-ef-gh", "+026-11-21"] {
+        for bad in [
+            "",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "21/11/2026",
+            "2026-1-01",
+            "abcd-ef-gh",
+            "+026-11-21",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }
@@ -85,7 +112,10 @@ mod tests {
     fn shows_dates_the_uk_way() {
         assert_eq!(show("2026-11-01", "-"), "1 November 2026");
         assert_eq!(show("", "No date"), "No date");
-        assert_eq!(Date::new(2026, 3, 5).map(|d| d.to_string()), Some("2026-03-05".to_string()));
+        assert_eq!(
+            Date::new(2026, 3, 5).map(|d| d.to_string()),
+            Some("2026-03-05".to_string())
+        );
     }
 
     #[test]

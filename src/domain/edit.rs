@@ -61,7 +61,10 @@ pub fn apply_assessment(a: &mut Assessment, template: &Template, edit: Assessmen
             let index = match a.answers.iter().position(|x| x.area_id == area_id) {
                 Some(i) => i,
                 None => {
-                    a.answers.push(super::Answer { area_id: area_id.clone(), ..Default::default() });
+                    a.answers.push(super::Answer {
+                        area_id: area_id.clone(),
+                        ..Default::default()
+                    });
                     a.answers.len() - 1
                 }
             };
@@ -76,7 +79,7 @@ pub fn apply_assessment(a: &mut Assessment, template: &Template, edit: Assessmen
                         // Keep the template's order so print and screen agree.
                         answer
                             .concerns
-                            .sort_by_key(|x| area.concerns.iter().position(|y| y == x));
+                            .sort_unstable_by_key(|x| area.concerns.iter().position(|y| y == x));
                     } else {
                         return false;
                     }
@@ -149,18 +152,37 @@ mod tests {
     use crate::domain::template::holistic_template;
 
     fn answer(area: &str, edit: AnswerEdit) -> AssessmentEdit {
-        AssessmentEdit::Answer { area_id: area.into(), edit }
+        AssessmentEdit::Answer {
+            area_id: area.into(),
+            edit,
+        }
     }
 
     #[test]
     fn scores_are_checked_against_the_scale() {
         let t = holistic_template();
         let mut a = Assessment::default();
-        assert!(apply_assessment(&mut a, &t, answer("money-benefits", AnswerEdit::Score(Some(3)))));
-        assert!(!apply_assessment(&mut a, &t, answer("money-benefits", AnswerEdit::Score(Some(11)))));
-        assert!(!apply_assessment(&mut a, &t, answer("nowhere", AnswerEdit::Score(Some(3)))));
+        assert!(apply_assessment(
+            &mut a,
+            &t,
+            answer("money-benefits", AnswerEdit::Score(Some(3)))
+        ));
+        assert!(!apply_assessment(
+            &mut a,
+            &t,
+            answer("money-benefits", AnswerEdit::Score(Some(11)))
+        ));
+        assert!(!apply_assessment(
+            &mut a,
+            &t,
+            answer("nowhere", AnswerEdit::Score(Some(3)))
+        ));
         assert_eq!(a.answer("money-benefits").and_then(|x| x.score), Some(3));
-        assert!(apply_assessment(&mut a, &t, answer("money-benefits", AnswerEdit::Score(None))));
+        assert!(apply_assessment(
+            &mut a,
+            &t,
+            answer("money-benefits", AnswerEdit::Score(None))
+        ));
         assert_eq!(a.answer("money-benefits").and_then(|x| x.score), None);
     }
 
@@ -169,13 +191,49 @@ mod tests {
         let t = holistic_template();
         let mut a = Assessment::default();
         for c in ["Food", "Debt", "Benefits"] {
-            assert!(apply_assessment(&mut a, &t, answer("money-benefits", AnswerEdit::ToggleConcern(c.into()))));
+            assert!(apply_assessment(
+                &mut a,
+                &t,
+                answer("money-benefits", AnswerEdit::ToggleConcern(c.into()))
+            ));
         }
-        assert!(apply_assessment(&mut a, &t, answer("money-benefits", AnswerEdit::ToggleConcern("Benefits".into()))));
-        assert!(!apply_assessment(&mut a, &t, answer("money-benefits", AnswerEdit::ToggleConcern("Made up".into()))));
-        assert!(apply_assessment(&mut a, &t, answer("money-benefits", AnswerEdit::AddOwnConcern("  Council tax ".into()))));
-        assert!(!apply_assessment(&mut a, &t, answer("money-benefits", AnswerEdit::AddOwnConcern("Council tax".into()))));
-        assert!(!apply_assessment(&mut a, &t, answer("money-benefits", AnswerEdit::AddOwnConcern("   ".into()))));
+        assert!(apply_assessment(
+            &mut a,
+            &t,
+            answer(
+                "money-benefits",
+                AnswerEdit::ToggleConcern("Benefits".into())
+            )
+        ));
+        assert!(!apply_assessment(
+            &mut a,
+            &t,
+            answer(
+                "money-benefits",
+                AnswerEdit::ToggleConcern("Made up".into())
+            )
+        ));
+        assert!(apply_assessment(
+            &mut a,
+            &t,
+            answer(
+                "money-benefits",
+                AnswerEdit::AddOwnConcern("  Council tax ".into())
+            )
+        ));
+        assert!(!apply_assessment(
+            &mut a,
+            &t,
+            answer(
+                "money-benefits",
+                AnswerEdit::AddOwnConcern("Council tax".into())
+            )
+        ));
+        assert!(!apply_assessment(
+            &mut a,
+            &t,
+            answer("money-benefits", AnswerEdit::AddOwnConcern("   ".into()))
+        ));
         let got = a.answer("money-benefits").cloned().unwrap_or_default();
         assert_eq!(got.concerns, ["Debt", "Food"]);
         assert_eq!(got.own_concerns, ["Council tax"]);
@@ -186,12 +244,31 @@ mod tests {
         let t = holistic_template();
         let mut a = Assessment::default();
         for id in ["money-benefits", "home-housing", "friends-social"] {
-            assert!(apply_assessment(&mut a, &t, AssessmentEdit::TogglePriority(id.into())));
+            assert!(apply_assessment(
+                &mut a,
+                &t,
+                AssessmentEdit::TogglePriority(id.into())
+            ));
         }
-        assert!(!apply_assessment(&mut a, &t, AssessmentEdit::TogglePriority("getting-active".into())));
-        assert!(apply_assessment(&mut a, &t, AssessmentEdit::TogglePriority("home-housing".into())));
-        assert!(apply_assessment(&mut a, &t, AssessmentEdit::TogglePriority("getting-active".into())));
-        assert_eq!(a.priorities, ["money-benefits", "friends-social", "getting-active"]);
+        assert!(!apply_assessment(
+            &mut a,
+            &t,
+            AssessmentEdit::TogglePriority("getting-active".into())
+        ));
+        assert!(apply_assessment(
+            &mut a,
+            &t,
+            AssessmentEdit::TogglePriority("home-housing".into())
+        ));
+        assert!(apply_assessment(
+            &mut a,
+            &t,
+            AssessmentEdit::TogglePriority("getting-active".into())
+        ));
+        assert_eq!(
+            a.priorities,
+            ["money-benefits", "friends-social", "getting-active"]
+        );
     }
 
     #[test]
@@ -204,7 +281,11 @@ mod tests {
     }
 
     fn goal(id: &str) -> Goal {
-        Goal { id: id.into(), text: format!("goal {id}"), ..Goal::default() }
+        Goal {
+            id: id.into(),
+            text: format!("goal {id}"),
+            ..Goal::default()
+        }
     }
 
     #[test]
@@ -217,8 +298,14 @@ mod tests {
         b.text = "walk to the park".into();
         assert!(apply_plan(&mut p, PlanEdit::SaveGoal(b)));
         assert!(apply_plan(&mut p, PlanEdit::MoveGoal("c".into(), Move::Up)));
-        assert!(!apply_plan(&mut p, PlanEdit::MoveGoal("a".into(), Move::Up)));
-        assert!(!apply_plan(&mut p, PlanEdit::MoveGoal("b".into(), Move::Down)));
+        assert!(!apply_plan(
+            &mut p,
+            PlanEdit::MoveGoal("a".into(), Move::Up)
+        ));
+        assert!(!apply_plan(
+            &mut p,
+            PlanEdit::MoveGoal("b".into(), Move::Down)
+        ));
         let ids: Vec<&str> = p.goals.iter().map(|g| g.id.as_str()).collect();
         assert_eq!(ids, ["a", "c", "b"]);
         assert_eq!(p.goals[2].text, "walk to the park");

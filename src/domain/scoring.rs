@@ -62,7 +62,7 @@ pub fn suggested_priorities(a: &Assessment, t: &Template) -> Vec<String> {
         .enumerate()
         .filter(|(_, s)| s.wants_support)
         .collect();
-    wanted.sort_by_key(|(i, s)| (s.score.is_none(), s.score, *i));
+    wanted.sort_unstable_by_key(|(i, s)| (s.score.is_none(), s.score, *i));
     wanted.into_iter().map(|(_, s)| s.area_id).collect()
 }
 
@@ -73,7 +73,14 @@ mod tests {
     use crate::domain::template::holistic_template;
 
     fn set(a: &mut Assessment, t: &Template, area: &str, edit: AnswerEdit) {
-        assert!(apply_assessment(a, t, AssessmentEdit::Answer { area_id: area.into(), edit }));
+        assert!(apply_assessment(
+            a,
+            t,
+            AssessmentEdit::Answer {
+                area_id: area.into(),
+                edit
+            }
+        ));
     }
 
     #[test]
@@ -81,11 +88,22 @@ mod tests {
         let t = holistic_template();
         let mut a = Assessment::default();
         set(&mut a, &t, "money-benefits", AnswerEdit::Score(Some(0)));
-        set(&mut a, &t, "home-housing", AnswerEdit::WhatMatters("a warm flat".into()));
+        set(
+            &mut a,
+            &t,
+            "home-housing",
+            AnswerEdit::WhatMatters("a warm flat".into()),
+        );
         let s = summarise(&a, &t);
         assert_eq!(s.len(), 12);
-        let money = s.iter().find(|x| x.area_id == "money-benefits").map(|x| x.score);
-        let home = s.iter().find(|x| x.area_id == "home-housing").map(|x| x.score);
+        let money = s
+            .iter()
+            .find(|x| x.area_id == "money-benefits")
+            .map(|x| x.score);
+        let home = s
+            .iter()
+            .find(|x| x.area_id == "home-housing")
+            .map(|x| x.score);
         assert_eq!(money, Some(Some(0)));
         assert_eq!(home, Some(None));
         assert_eq!(score_text(Some(0), 10), "0 out of 10");
@@ -96,20 +114,36 @@ mod tests {
     #[test]
     fn answered_means_anything_given() {
         assert!(!is_answered(&Answer::default()));
-        assert!(is_answered(&Answer { score: Some(0), ..Answer::default() }));
-        assert!(is_answered(&Answer { wants_support: true, ..Answer::default() }));
-        assert!(!is_answered(&Answer { what_matters: "  ".into(), ..Answer::default() }));
+        assert!(is_answered(&Answer {
+            score: Some(0),
+            ..Answer::default()
+        }));
+        assert!(is_answered(&Answer {
+            wants_support: true,
+            ..Answer::default()
+        }));
+        assert!(!is_answered(&Answer {
+            what_matters: "  ".into(),
+            ..Answer::default()
+        }));
     }
 
     #[test]
     fn suggestions_put_lowest_scores_first() {
         let t = holistic_template();
         let mut a = Assessment::default();
-        for (area, score) in [("money-benefits", Some(6)), ("home-housing", None), ("friends-social", Some(2))] {
+        for (area, score) in [
+            ("money-benefits", Some(6)),
+            ("home-housing", None),
+            ("friends-social", Some(2)),
+        ] {
             set(&mut a, &t, area, AnswerEdit::Score(score));
             set(&mut a, &t, area, AnswerEdit::WantsSupport(true));
         }
         set(&mut a, &t, "getting-active", AnswerEdit::Score(Some(1)));
-        assert_eq!(suggested_priorities(&a, &t), ["friends-social", "money-benefits", "home-housing"]);
+        assert_eq!(
+            suggested_priorities(&a, &t),
+            ["friends-social", "money-benefits", "home-housing"]
+        );
     }
 }

@@ -2,10 +2,16 @@
 
 use super::Person;
 
-/// Lower-cases and folds the few accented letters common in UK names.
+/// Lower-cases and folds the accented letters common in UK names. Only
+/// ASCII and Latin-1 letters are lower-cased: this keeps Unicode's large
+/// case tables out of the WebAssembly.
 pub fn fold(text: &str) -> String {
     text.chars()
-        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            other => other,
+        })
         .map(|c| match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
             'è' | 'é' | 'ê' | 'ë' => 'e',
@@ -23,14 +29,20 @@ pub fn fold(text: &str) -> String {
 /// True when every word of `query` is found in the person's names.
 pub fn matches(person: &Person, query: &str) -> bool {
     let hay = fold(&format!("{} {}", person.preferred_name, person.full_name));
-    fold(query).split_whitespace().all(|word| hay.contains(word))
+    fold(query)
+        .split_whitespace()
+        .all(|word| hay.contains(word))
 }
 
 /// People matching `query`, sorted by preferred name.
 pub fn filter_people<'a>(people: &'a [Person], query: &str) -> Vec<&'a Person> {
-    let mut out: Vec<&Person> = people.iter().filter(|p| matches(p, query)).collect();
-    out.sort_by_cached_key(|p| fold(&p.preferred_name));
-    out
+    let mut out: Vec<(String, &Person)> = people
+        .iter()
+        .filter(|p| matches(p, query))
+        .map(|p| (fold(&p.preferred_name), p))
+        .collect();
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    out.into_iter().map(|(_, p)| p).collect()
 }
 
 #[cfg(test)]
@@ -38,7 +50,11 @@ mod tests {
     use super::*;
 
     fn person(preferred: &str, full: &str) -> Person {
-        Person { preferred_name: preferred.into(), full_name: full.into(), ..Person::default() }
+        Person {
+            preferred_name: preferred.into(),
+            full_name: full.into(),
+            ..Person::default()
+        }
     }
 
     #[test]
@@ -54,12 +70,20 @@ mod tests {
     fn folds_accents() {
         assert!(matches(&person("Zoë", ""), "zoe"));
         assert!(matches(&person("Siân", ""), "SIAN"));
+        assert!(matches(&person("ÉLODIE", ""), "elodie"));
     }
 
     #[test]
     fn filters_and_sorts() {
-        let people = vec![person("Tom", ""), person("alice", ""), person("Bea", "Beatrice Tomlin")];
-        let names: Vec<&str> = filter_people(&people, "tom").iter().map(|p| p.preferred_name.as_str()).collect();
+        let people = vec![
+            person("Tom", ""),
+            person("alice", ""),
+            person("Bea", "Beatrice Tomlin"),
+        ];
+        let names: Vec<&str> = filter_people(&people, "tom")
+            .iter()
+            .map(|p| p.preferred_name.as_str())
+            .collect();
         assert_eq!(names, ["Bea", "Tom"]);
         assert_eq!(filter_people(&people, "").len(), 3);
     }

@@ -95,45 +95,158 @@ impl Template {
 pub const HOLISTIC_ID: &str = "holistic-12";
 
 /// (id, title, prompt, need, concerns), in our own words.
-type AreaRow = (&'static str, &'static str, &'static str, Need, &'static [&'static str]);
+type AreaRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Need,
+    &'static [&'static str],
+);
 
 const HOLISTIC_AREAS: &[AreaRow] = &[
-    ("physical-health", "Physical health",
-     "Your body, pain, sleep, eating and any health conditions.",
-     Need::Physical, &["Pain", "Sleep", "Tiredness", "Eating and drinking", "Managing a health condition", "Medicines"]),
-    ("mental-wellbeing", "Mental and emotional wellbeing",
-     "How you feel in yourself from day to day.",
-     Need::Emotional, &["Feeling low", "Worry or stress", "Feeling lonely", "Grief or loss", "Confidence"]),
-    ("friends-social", "Friends and social life",
-     "Seeing people, having someone to talk to, feeling part of things.",
-     Need::Social, &["Not seeing people", "No one to talk to", "Getting out of the house", "Making new friends"]),
-    ("family-relationships", "Family and relationships",
-     "The people closest to you and how things are between you.",
-     Need::Social, &["Arguments or tension", "Caring for someone", "Being cared for", "Feeling unsafe at home"]),
-    ("money-benefits", "Money and benefits",
-     "Having enough money, and getting the help you are entitled to.",
-     Need::Practical, &["Debt", "Paying bills", "Benefits", "Food", "Heating"]),
-    ("home-housing", "Home and housing",
-     "Where you live and how safe and comfortable it feels.",
-     Need::Practical, &["Repairs", "Damp or cold", "Rent or mortgage", "Risk of losing my home", "Moving"]),
-    ("work-learning", "Work, volunteering and learning",
-     "Paid work, volunteering, courses and learning new things.",
-     Need::Practical, &["Finding work", "Stress at work", "Volunteering", "Learning or training", "Reading and writing"]),
-    ("getting-active", "Getting active",
-     "Moving more in a way that suits you.",
-     Need::Physical, &["Not sure where to start", "Mobility", "Cost of activities", "Getting there"]),
-    ("daily-living", "Daily living and looking after yourself",
-     "Washing, dressing, cooking, shopping and getting about.",
-     Need::Practical, &["Cooking", "Shopping", "Personal care", "Transport", "Keeping the home clean"]),
-    ("hobbies-fun", "Hobbies, creativity and fun",
-     "Things you enjoy doing or would like to try.",
-     Need::Emotional, &["Nothing to look forward to", "Lost interest", "Would like to try something new"]),
-    ("faith-meaning", "Faith, meaning and purpose",
-     "What gives your life meaning, including faith or beliefs if you have them.",
-     Need::Spiritual, &["Feeling without purpose", "Connecting with a faith group", "Big life changes"]),
-    ("culture-community", "Culture, identity and community",
-     "Feeling you belong, your language, your culture and who you are.",
-     Need::Cultural, &["Language", "Feeling I do not belong", "Discrimination", "Finding my community"]),
+    (
+        "physical-health",
+        "Physical health",
+        "Your body, pain, sleep, eating and any health conditions.",
+        Need::Physical,
+        &[
+            "Pain",
+            "Sleep",
+            "Tiredness",
+            "Eating and drinking",
+            "Managing a health condition",
+            "Medicines",
+        ],
+    ),
+    (
+        "mental-wellbeing",
+        "Mental and emotional wellbeing",
+        "How you feel in yourself from day to day.",
+        Need::Emotional,
+        &[
+            "Feeling low",
+            "Worry or stress",
+            "Feeling lonely",
+            "Grief or loss",
+            "Confidence",
+        ],
+    ),
+    (
+        "friends-social",
+        "Friends and social life",
+        "Seeing people, having someone to talk to, feeling part of things.",
+        Need::Social,
+        &[
+            "Not seeing people",
+            "No one to talk to",
+            "Getting out of the house",
+            "Making new friends",
+        ],
+    ),
+    (
+        "family-relationships",
+        "Family and relationships",
+        "The people closest to you and how things are between you.",
+        Need::Social,
+        &[
+            "Arguments or tension",
+            "Caring for someone",
+            "Being cared for",
+            "Feeling unsafe at home",
+        ],
+    ),
+    (
+        "money-benefits",
+        "Money and benefits",
+        "Having enough money, and getting the help you are entitled to.",
+        Need::Practical,
+        &["Debt", "Paying bills", "Benefits", "Food", "Heating"],
+    ),
+    (
+        "home-housing",
+        "Home and housing",
+        "Where you live and how safe and comfortable it feels.",
+        Need::Practical,
+        &[
+            "Repairs",
+            "Damp or cold",
+            "Rent or mortgage",
+            "Risk of losing my home",
+            "Moving",
+        ],
+    ),
+    (
+        "work-learning",
+        "Work, volunteering and learning",
+        "Paid work, volunteering, courses and learning new things.",
+        Need::Practical,
+        &[
+            "Finding work",
+            "Stress at work",
+            "Volunteering",
+            "Learning or training",
+            "Reading and writing",
+        ],
+    ),
+    (
+        "getting-active",
+        "Getting active",
+        "Moving more in a way that suits you.",
+        Need::Physical,
+        &[
+            "Not sure where to start",
+            "Mobility",
+            "Cost of activities",
+            "Getting there",
+        ],
+    ),
+    (
+        "daily-living",
+        "Daily living and looking after yourself",
+        "Washing, dressing, cooking, shopping and getting about.",
+        Need::Practical,
+        &[
+            "Cooking",
+            "Shopping",
+            "Personal care",
+            "Transport",
+            "Keeping the home clean",
+        ],
+    ),
+    (
+        "hobbies-fun",
+        "Hobbies, creativity and fun",
+        "Things you enjoy doing or would like to try.",
+        Need::Emotional,
+        &[
+            "Nothing to look forward to",
+            "Lost interest",
+            "Would like to try something new",
+        ],
+    ),
+    (
+        "faith-meaning",
+        "Faith, meaning and purpose",
+        "What gives your life meaning, including faith or beliefs if you have them.",
+        Need::Spiritual,
+        &[
+            "Feeling without purpose",
+            "Connecting with a faith group",
+            "Big life changes",
+        ],
+    ),
+    (
+        "culture-community",
+        "Culture, identity and community",
+        "Feeling you belong, your language, your culture and who you are.",
+        Need::Cultural,
+        &[
+            "Language",
+            "Feeling I do not belong",
+            "Discrimination",
+            "Finding my community",
+        ],
+    ),
 ];
 
 /// The default holistic needs assessment: twelve life areas scored 0 to 10.
@@ -198,14 +311,24 @@ mod tests {
         assert_eq!(titles[4], "Money and benefits");
         assert_eq!(titles[11], "Culture, identity and community");
         assert_eq!((t.scale.min, t.scale.max), (0, 10));
-        let money = t.area("money-benefits").map(|a| a.concerns.clone()).unwrap_or_default();
+        let money = t
+            .area("money-benefits")
+            .map(|a| a.concerns.clone())
+            .unwrap_or_default();
         assert!(money.contains(&"Debt".to_string()) && money.contains(&"Paying bills".to_string()));
     }
 
     #[test]
     fn every_need_is_covered() {
         let t = holistic_template();
-        for need in [Need::Physical, Need::Emotional, Need::Social, Need::Practical, Need::Spiritual, Need::Cultural] {
+        for need in [
+            Need::Physical,
+            Need::Emotional,
+            Need::Social,
+            Need::Practical,
+            Need::Spiritual,
+            Need::Cultural,
+        ] {
             assert!(t.areas.iter().any(|a| a.need == need), "{need:?}");
         }
     }

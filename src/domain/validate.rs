@@ -12,41 +12,70 @@ pub struct FieldError {
 }
 
 fn err(field: &'static str, message: &str) -> FieldError {
-    FieldError { field, message: message.to_string() }
+    FieldError {
+        field,
+        message: message.to_string(),
+    }
 }
 
 /// The message for `field`, if it has one.
 pub fn message_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
-    errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.as_str())
 }
 
 fn optional_date(errors: &mut Vec<FieldError>, field: &'static str, value: &str, what: &str) {
     if !value.trim().is_empty() && Date::parse(value).is_none() {
-        errors.push(FieldError { field, message: format!("Enter {what} as a real date, for example 21 11 2026.") });
+        errors.push(FieldError {
+            field,
+            message: format!("Enter {what} as a real date, for example 21 11 2026."),
+        });
     }
 }
 
 pub fn validate_person(p: &Person) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if p.preferred_name.trim().is_empty() {
-        errors.push(err("preferred_name", "Enter the name the person likes to be called."));
+        errors.push(err(
+            "preferred_name",
+            "Enter the name the person likes to be called.",
+        ));
     } else if p.preferred_name.chars().count() > 100 {
-        errors.push(err("preferred_name", "Keep the preferred name under 100 letters."));
+        errors.push(err(
+            "preferred_name",
+            "Keep the preferred name under 100 letters.",
+        ));
     }
-    optional_date(&mut errors, "date_of_birth", &p.date_of_birth, "the date of birth");
+    optional_date(
+        &mut errors,
+        "date_of_birth",
+        &p.date_of_birth,
+        "the date of birth",
+    );
     let email = p.email.trim();
     if !email.is_empty() {
-        let ok = email
-            .split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.'))
-            && !email.contains(char::is_whitespace);
+        let ok = email.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+        }) && !email.contains(char::is_whitespace);
         if !ok {
-            errors.push(err("email", "Enter an email address like name@example.com, or leave it blank."));
+            errors.push(err(
+                "email",
+                "Enter an email address like name@example.com, or leave it blank.",
+            ));
         }
     }
     let phone = p.phone.trim();
-    if !phone.is_empty() && !phone.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c)) {
-        errors.push(err("phone", "A phone number can only have numbers, spaces and + ( ) -."));
+    if !phone.is_empty()
+        && !phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +()-".contains(c))
+    {
+        errors.push(err(
+            "phone",
+            "A phone number can only have numbers, spaces and + ( ) -.",
+        ));
     }
     errors
 }
@@ -54,18 +83,31 @@ pub fn validate_person(p: &Person) -> Vec<FieldError> {
 pub fn validate_goal(g: &Goal, t: &Template) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if t.area(&g.area_id).is_none() {
-        errors.push(err("area_id", "Choose the part of life this goal is about."));
+        errors.push(err(
+            "area_id",
+            "Choose the part of life this goal is about.",
+        ));
     }
     if g.text.trim().is_empty() {
         errors.push(err("text", "Write the goal in the person's own words."));
     }
-    optional_date(&mut errors, "target_date", &g.target_date, "the target date");
+    optional_date(
+        &mut errors,
+        "target_date",
+        &g.target_date,
+        "the target date",
+    );
     errors
 }
 
 pub fn validate_plan(p: &Plan, t: &Template) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    optional_date(&mut errors, "review_date", &p.review_date, "the review date");
+    optional_date(
+        &mut errors,
+        "review_date",
+        &p.review_date,
+        "the review date",
+    );
     for g in &p.goals {
         errors.extend(validate_goal(g, t));
     }
@@ -75,8 +117,13 @@ pub fn validate_plan(p: &Plan, t: &Template) -> Vec<FieldError> {
 /// Trims every text field, so "  Sam " is saved as "Sam".
 pub fn tidy_person(p: &mut Person) {
     for field in [
-        &mut p.preferred_name, &mut p.full_name, &mut p.date_of_birth, &mut p.pronouns,
-        &mut p.phone, &mut p.email, &mut p.referral_source,
+        &mut p.preferred_name,
+        &mut p.full_name,
+        &mut p.date_of_birth,
+        &mut p.pronouns,
+        &mut p.phone,
+        &mut p.email,
+        &mut p.referral_source,
     ] {
         *field = field.trim().to_string();
     }
@@ -89,10 +136,19 @@ mod tests {
 
     #[test]
     fn preferred_name_is_required() {
-        let p = Person { preferred_name: "   ".into(), ..Person::default() };
+        let p = Person {
+            preferred_name: "   ".into(),
+            ..Person::default()
+        };
         let e = validate_person(&p);
-        assert_eq!(message_for(&e, "preferred_name"), Some("Enter the name the person likes to be called."));
-        let ok = Person { preferred_name: "Sam".into(), ..Person::default() };
+        assert_eq!(
+            message_for(&e, "preferred_name"),
+            Some("Enter the name the person likes to be called.")
+        );
+        let ok = Person {
+            preferred_name: "Sam".into(),
+            ..Person::default()
+        };
         assert!(validate_person(&ok).is_empty());
     }
 
@@ -120,24 +176,42 @@ mod tests {
     #[test]
     fn goals_need_an_area_and_words() {
         let t = holistic_template();
-        let g = Goal { target_date: "soon".into(), ..Goal::default() };
+        let g = Goal {
+            target_date: "soon".into(),
+            ..Goal::default()
+        };
         let fields: Vec<&str> = validate_goal(&g, &t).iter().map(|e| e.field).collect();
         assert_eq!(fields, ["area_id", "text", "target_date"]);
-        let ok = Goal { area_id: "getting-active".into(), text: "Try walking football".into(), ..Goal::default() };
+        let ok = Goal {
+            area_id: "getting-active".into(),
+            text: "Try walking football".into(),
+            ..Goal::default()
+        };
         assert!(validate_goal(&ok, &t).is_empty());
     }
 
     #[test]
     fn plan_checks_review_date_and_goals() {
         let t = holistic_template();
-        let p = Plan { review_date: "2026-02-31".into(), goals: vec![Goal::default()], ..Plan::default() };
+        let p = Plan {
+            review_date: "2026-02-31".into(),
+            goals: vec![Goal::default()],
+            ..Plan::default()
+        };
         assert_eq!(validate_plan(&p, &t).len(), 3);
     }
 
     #[test]
     fn tidy_trims() {
-        let mut p = Person { preferred_name: "  Sam ".into(), email: " a@b.co ".into(), ..Person::default() };
+        let mut p = Person {
+            preferred_name: "  Sam ".into(),
+            email: " a@b.co ".into(),
+            ..Person::default()
+        };
         tidy_person(&mut p);
-        assert_eq!((p.preferred_name.as_str(), p.email.as_str()), ("Sam", "a@b.co"));
+        assert_eq!(
+            (p.preferred_name.as_str(), p.email.as_str()),
+            ("Sam", "a@b.co")
+        );
     }
 }

@@ -4,13 +4,13 @@
 use std::f64::consts::PI;
 
 /// The SVG's view box is `0 0 SIZE SIZE`.
-pub const SIZE: f64 = 640.0;
+pub const SIZE: f64 = 720.0;
 const CENTRE: f64 = SIZE / 2.0;
 const INNER: f64 = 28.0;
 const OUTER: f64 = 200.0;
 const LABEL_RADIUS: f64 = 222.0;
 const GAP: f64 = 0.03;
-const LABEL_CHARS: usize = 15;
+const LABEL_CHARS: usize = 14;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {
@@ -38,13 +38,43 @@ pub struct Wheel {
     pub centre: f64,
 }
 
+/// Sine and cosine by Taylor series after reducing the angle to [-π, π].
+/// Plenty for drawing, and it keeps the large trigonometry and float
+/// formatting code of `std` out of the WebAssembly.
+pub fn sin_cos(angle: f64) -> (f64, f64) {
+    let turns = (angle / (2.0 * PI)).round();
+    let x = angle - turns * 2.0 * PI;
+    let (mut sin, mut cos) = (0.0, 0.0);
+    let (mut s_term, mut c_term) = (x, 1.0);
+    for n in 1..=12 {
+        sin += s_term;
+        cos += c_term;
+        let k = f64::from(2 * n);
+        s_term *= -x * x / (k * (k + 1.0));
+        c_term *= -x * x / ((k - 1.0) * k);
+    }
+    (sin, cos)
+}
+
 fn point(radius: f64, angle: f64) -> (f64, f64) {
-    (CENTRE + radius * angle.cos(), CENTRE + radius * angle.sin())
+    let (sin, cos) = sin_cos(angle);
+    (CENTRE + radius * cos, CENTRE + radius * sin)
+}
+
+/// A number for an SVG attribute, to one decimal place ("12.5", "320").
+pub fn num(v: f64) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, frac) = (tenths.abs() / 10, tenths.abs() % 10);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
 }
 
 fn fmt(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+    num(v)
 }
 
 /// An annular wedge from `r0` to `r1` between two angles (radians, clockwise
@@ -57,8 +87,22 @@ pub fn wedge_path(r0: f64, r1: f64, a0: f64, a1: f64) -> String {
     let (x3, y3) = point(r0, a1);
     format!(
         "M{} {}L{} {}A{} {} 0 {} 1 {} {}L{} {}A{} {} 0 {} 0 {} {}Z",
-        fmt(x0), fmt(y0), fmt(x1), fmt(y1), fmt(r1), fmt(r1), large, fmt(x2), fmt(y2),
-        fmt(x3), fmt(y3), fmt(r0), fmt(r0), large, fmt(x0), fmt(y0)
+        fmt(x0),
+        fmt(y0),
+        fmt(x1),
+        fmt(y1),
+        fmt(r1),
+        fmt(r1),
+        large,
+        fmt(x2),
+        fmt(y2),
+        fmt(x3),
+        fmt(y3),
+        fmt(r0),
+        fmt(r0),
+        large,
+        fmt(x0),
+        fmt(y0)
     )
 }
 
@@ -97,7 +141,7 @@ pub fn layout(areas: &[(String, Option<u8>)], min: u8, max: u8) -> Wheel {
             let a1 = a0 + step - GAP;
             let mid = (a0 + a1) / 2.0;
             let (x, y) = point(LABEL_RADIUS, mid);
-            let cos = mid.cos();
+            let (sin, cos) = sin_cos(mid);
             let anchor = if cos > 0.2 {
                 "start"
             } else if cos < -0.2 {
@@ -108,18 +152,24 @@ pub fn layout(areas: &[(String, Option<u8>)], min: u8, max: u8) -> Wheel {
             let mut lines = wrap(title, LABEL_CHARS);
             lines.push(score.map_or_else(|| "not scored".to_string(), |s| format!("{s} of {max}")));
             // Labels above the wheel grow upwards, so their last line sits by the rim.
-            let line_height = 18.0;
-            let y = if mid.sin() < -0.3 {
+            let line_height = 20.0;
+            let y = if sin < -0.3 {
                 y - line_height * (lines.len() as f64 - 1.0)
-            } else if mid.sin() < 0.3 {
+            } else if sin < 0.3 {
                 y - line_height * (lines.len() as f64 - 1.0) / 2.0
             } else {
                 y + 8.0
             };
             Segment {
                 outline: wedge_path(INNER, OUTER, a0, a1),
-                fill: score.map(|s| wedge_path(INNER, radius_for(s, min, max).max(INNER + 3.0), a0, a1)),
-                label: Label { x, y, anchor, lines },
+                fill: score
+                    .map(|s| wedge_path(INNER, radius_for(s, min, max).max(INNER + 3.0), a0, a1)),
+                label: Label {
+                    x,
+                    y,
+                    anchor,
+                    lines,
+                },
             }
         })
         .collect();
@@ -127,7 +177,11 @@ pub fn layout(areas: &[(String, Option<u8>)], min: u8, max: u8) -> Wheel {
     let rings = (1..=steps.max(1))
         .map(|k| INNER + (OUTER - INNER) * k as f64 / steps.max(1) as f64)
         .collect();
-    Wheel { segments, rings, centre: CENTRE }
+    Wheel {
+        segments,
+        rings,
+        centre: CENTRE,
+    }
 }
 
 #[cfg(test)]
@@ -135,7 +189,11 @@ mod tests {
     use super::*;
 
     fn areas(scores: &[Option<u8>]) -> Vec<(String, Option<u8>)> {
-        scores.iter().enumerate().map(|(i, s)| (format!("Area number {i}"), *s)).collect()
+        scores
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("Area number {i}"), *s))
+            .collect()
     }
 
     #[test]
@@ -144,9 +202,18 @@ mod tests {
         assert_eq!(w.segments.len(), 4);
         assert!(w.segments[0].fill.is_some());
         assert!(w.segments[1].fill.is_none());
-        assert!(w.segments[2].fill.is_some(), "0 is a score and shows a sliver");
-        assert_eq!(w.segments[1].label.lines.last().map(String::as_str), Some("not scored"));
-        assert_eq!(w.segments[2].label.lines.last().map(String::as_str), Some("0 of 10"));
+        assert!(
+            w.segments[2].fill.is_some(),
+            "0 is a score and shows a sliver"
+        );
+        assert_eq!(
+            w.segments[1].label.lines.last().map(String::as_str),
+            Some("not scored")
+        );
+        assert_eq!(
+            w.segments[2].label.lines.last().map(String::as_str),
+            Some("0 of 10")
+        );
     }
 
     #[test]
@@ -161,7 +228,10 @@ mod tests {
     #[test]
     fn wedge_path_starts_and_ends_where_expected() {
         let p = wedge_path(10.0, 100.0, 0.0, PI / 2.0);
-        assert!(p.starts_with("M330 320L420 320A100 100 0 0 1 320 420"), "{p}");
+        assert!(
+            p.starts_with("M370 360L460 360A100 100 0 0 1 360 460"),
+            "{p}"
+        );
         assert!(p.ends_with('Z'));
         let big = wedge_path(10.0, 100.0, 0.0, 1.5 * PI);
         assert!(big.contains("A100 100 0 1 1"), "{big}");
@@ -177,15 +247,42 @@ mod tests {
         }
         assert_eq!(w.segments[0].label.anchor, "start");
         assert_eq!(w.segments[11].label.anchor, "end");
-        assert_eq!(layout(&areas(&[None; 3]), 0, 10).segments[1].label.anchor, "middle");
+        assert_eq!(
+            layout(&areas(&[None; 3]), 0, 10).segments[1].label.anchor,
+            "middle"
+        );
         assert_eq!(w.segments[3].label.anchor, "start");
         assert_eq!(w.segments[9].label.anchor, "end");
         assert_eq!(w.rings.len(), 5);
     }
 
     #[test]
+    fn sin_cos_matches_std() {
+        for i in -40..=40 {
+            let a = f64::from(i) * 0.37;
+            let (s, c) = sin_cos(a);
+            assert!(
+                (s - a.sin()).abs() < 1e-9 && (c - a.cos()).abs() < 1e-9,
+                "{a}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_print_to_one_decimal() {
+        assert_eq!(num(320.0), "320");
+        assert_eq!(num(12.345), "12.3");
+        assert_eq!(num(0.05), "0.1");
+        assert_eq!(num(-3.25), "-3.3");
+        assert_eq!(num(-0.04), "0");
+    }
+
+    #[test]
     fn wrap_keeps_words_whole() {
-        assert_eq!(wrap("Daily living and looking after yourself", 15), ["Daily living", "and looking", "after yourself"]);
+        assert_eq!(
+            wrap("Daily living and looking after yourself", 15),
+            ["Daily living", "and looking", "after yourself"]
+        );
         assert_eq!(wrap("Supercalifragilistic", 5), ["Supercalifragilistic"]);
         assert!(wrap("   ", 5).is_empty());
     }

@@ -63,7 +63,11 @@ impl<T: Clone + 'static> Autosave<T> {
     /// Saves `value` after a short pause in typing.
     pub fn soon(&self, value: T) {
         self.status_handle.set(SaveStatus::Saving);
-        let (inner, status, save) = (self.inner.clone(), self.status_handle.clone(), self.save.clone());
+        let (inner, status, save) = (
+            self.inner.clone(),
+            self.status_handle.clone(),
+            self.save.clone(),
+        );
         let timer = Timeout::new(TYPING_DELAY_MS, move || flush(&inner, &status, &save));
         let mut b = self.inner.borrow_mut();
         b.pending = Some(value);
@@ -76,7 +80,11 @@ impl<T: Clone + 'static> Autosave<T> {
     }
 }
 
-fn flush<T: Clone + 'static>(inner: &Rc<RefCell<Inner<T>>>, status: &UseStateHandle<SaveStatus>, save: &SaveFn<T>) {
+fn flush<T: Clone + 'static>(
+    inner: &Rc<RefCell<Inner<T>>>,
+    status: &UseStateHandle<SaveStatus>,
+    save: &SaveFn<T>,
+) {
     let pending = {
         let mut b = inner.borrow_mut();
         b.timer = None;
@@ -87,7 +95,12 @@ fn flush<T: Clone + 'static>(inner: &Rc<RefCell<Inner<T>>>, status: &UseStateHan
     }
 }
 
-fn run<T: 'static>(inner: &Rc<RefCell<Inner<T>>>, status: &UseStateHandle<SaveStatus>, save: &SaveFn<T>, value: T) {
+fn run<T: 'static>(
+    inner: &Rc<RefCell<Inner<T>>>,
+    status: &UseStateHandle<SaveStatus>,
+    save: &SaveFn<T>,
+    value: T,
+) {
     let mine = {
         let mut b = inner.borrow_mut();
         b.requested += 1;
@@ -107,7 +120,9 @@ fn run<T: 'static>(inner: &Rc<RefCell<Inner<T>>>, status: &UseStateHandle<SaveSt
                 crate::platform::log_error(&e);
                 status.set(SaveStatus::Failed(e));
             }
-            Ok(()) if b.finished == b.requested && b.pending.is_none() => status.set(SaveStatus::Saved),
+            Ok(()) if b.finished == b.requested && b.pending.is_none() => {
+                status.set(SaveStatus::Saved)
+            }
             Ok(()) => {}
         }
     });
@@ -124,7 +139,12 @@ where
     Fut: Future<Output = Result<(), AppError>> + 'static,
 {
     let status_handle = use_state(|| SaveStatus::Idle);
-    let inner = use_mut_ref(|| Inner { requested: 0, finished: 0, timer: None, pending: None });
+    let inner = use_mut_ref(|| Inner {
+        requested: 0,
+        finished: 0,
+        timer: None,
+        pending: None,
+    });
     let save: SaveFn<T> = {
         let save = Rc::new(save);
         (*use_memo((), move |_| {
@@ -142,5 +162,10 @@ where
             move || drop(listener)
         });
     }
-    Autosave { status: (*status_handle).clone(), inner, status_handle, save }
+    Autosave {
+        status: (*status_handle).clone(),
+        inner,
+        status_handle,
+        save,
+    }
 }

@@ -6,7 +6,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{ErrorBanner, Loading, NavLink, PageHeading, SaveStatusView, ScorePicker, StepInfo, StepNav, TextArea};
+use crate::components::{
+    ErrorBanner, Loading, NavLink, PageHeading, SaveStatusView, ScorePicker, StepInfo, StepNav,
+    TextArea,
+};
 use crate::domain::edit::{apply_assessment, AnswerEdit, AssessmentEdit};
 use crate::domain::scoring::is_answered;
 use crate::domain::template::template_by_id;
@@ -29,15 +32,29 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
     let db = use_db();
     let loaded = use_load((db.clone(), props.id.clone()), |(db, id)| async move {
         let db = db.ok_or(AppError::NotFound { what: "assessment" })?;
-        let assessment = get_assessment(&db, &id).await?.ok_or(AppError::NotFound { what: "assessment" })?;
-        let person = get_person(&db, &assessment.person_id).await?.ok_or(AppError::NotFound { what: "person" })?;
+        let assessment = get_assessment(&db, &id)
+            .await?
+            .ok_or(AppError::NotFound { what: "assessment" })?;
+        let person = get_person(&db, &assessment.person_id)
+            .await?
+            .ok_or(AppError::NotFound { what: "person" })?;
         let template = Rc::new(template_by_id(&assessment.template_id));
-        Ok((AssessmentDraft { assessment, template }, person))
+        Ok((
+            AssessmentDraft {
+                assessment,
+                template,
+            },
+            person,
+        ))
     });
     match &*loaded {
         Load::Loading => html! { <Loading /> },
-        Load::Failed(e) => html! { <div class="page"><PageHeading text="Assessment not found" /><ErrorBanner error={Some(e.clone())} /></div> },
-        Load::Ready((draft, person)) => html! { <AssessmentEditor draft={draft.clone()} person={person.clone()} /> },
+        Load::Failed(e) => {
+            html! { <div class="page"><PageHeading text="Assessment not found" /><ErrorBanner error={Some(e.clone())} /></div> }
+        }
+        Load::Ready((draft, person)) => {
+            html! { <AssessmentEditor draft={draft.clone()} person={person.clone()} /> }
+        }
     }
 }
 
@@ -70,11 +87,18 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
         let d = draft.clone();
         use_effect_with(draft.revision, move |rev| {
             if *rev > 0 {
-                if d.typing { autosave.soon(d.value.clone()) } else { autosave.now(d.value.clone()) }
+                if d.typing {
+                    autosave.soon(d.value.clone())
+                } else {
+                    autosave.now(d.value.clone())
+                }
             }
         });
     }
-    let AssessmentDraft { assessment, template } = &draft.value;
+    let AssessmentDraft {
+        assessment,
+        template,
+    } = &draft.value;
     let total = template.areas.len();
     let step = assessment.current_step.min(total.saturating_sub(1));
     {
@@ -88,7 +112,13 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
     let Some(area) = template.areas.get(step).cloned() else {
         return html! { <ErrorBanner error={Some(AppError::NotFound { what: "life area" })} /> };
     };
-    let answer = assessment.answer(&area.id).cloned().unwrap_or_else(|| Answer { area_id: area.id.clone(), ..Answer::default() });
+    let answer = assessment
+        .answer(&area.id)
+        .cloned()
+        .unwrap_or_else(|| Answer {
+            area_id: area.id.clone(),
+            ..Answer::default()
+        });
 
     let edit = {
         let draft = draft.clone();
@@ -96,17 +126,30 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
     };
     let answer_edit = |f: fn(String) -> AnswerEdit| {
         let (edit, area_id) = (edit.clone(), area.id.clone());
-        Callback::from(move |v: String| edit.emit(AssessmentEdit::Answer { area_id: area_id.clone(), edit: f(v) }))
+        Callback::from(move |v: String| {
+            edit.emit(AssessmentEdit::Answer {
+                area_id: area_id.clone(),
+                edit: f(v),
+            })
+        })
     };
     let on_score = {
         let (edit, area_id) = (edit.clone(), area.id.clone());
-        Callback::from(move |s: Option<u8>| edit.emit(AssessmentEdit::Answer { area_id: area_id.clone(), edit: AnswerEdit::Score(s) }))
+        Callback::from(move |s: Option<u8>| {
+            edit.emit(AssessmentEdit::Answer {
+                area_id: area_id.clone(),
+                edit: AnswerEdit::Score(s),
+            })
+        })
     };
     let on_support = {
         let (edit, area_id) = (edit.clone(), area.id.clone());
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            edit.emit(AssessmentEdit::Answer { area_id: area_id.clone(), edit: AnswerEdit::WantsSupport(on) })
+            edit.emit(AssessmentEdit::Answer {
+                area_id: area_id.clone(),
+                edit: AnswerEdit::WantsSupport(on),
+            })
         })
     };
     let go = edit.reform(AssessmentEdit::GoToStep);
@@ -116,7 +159,10 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if !own_concern.trim().is_empty() {
-                edit.emit(AssessmentEdit::Answer { area_id: area_id.clone(), edit: AnswerEdit::AddOwnConcern((*own_concern).clone()) });
+                edit.emit(AssessmentEdit::Answer {
+                    area_id: area_id.clone(),
+                    edit: AnswerEdit::AddOwnConcern((*own_concern).clone()),
+                });
                 own_concern.set(String::new());
             }
         })
@@ -126,7 +172,11 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             autosave.flush();
             let mut done = draft.value.clone();
-            apply_assessment(&mut done.assessment, &done.template, AssessmentEdit::Complete);
+            apply_assessment(
+                &mut done.assessment,
+                &done.template,
+                AssessmentEdit::Complete,
+            );
             done.assessment.updated_at = now_ms();
             let Some(db) = db.clone() else { return };
             let navigator = navigator.clone();
@@ -143,7 +193,10 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
     let steps: Vec<StepInfo> = template
         .areas
         .iter()
-        .map(|a| StepInfo { title: a.title.clone(), answered: assessment.answer(&a.id).is_some_and(is_answered) })
+        .map(|a| StepInfo {
+            title: a.title.clone(),
+            answered: assessment.answer(&a.id).is_some_and(is_answered),
+        })
         .collect();
     let flush = {
         let autosave = autosave.clone();
@@ -167,7 +220,7 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
                     <fieldset class="checkbox-group">
                         <legend>{ "Is anything here a worry? Tick any that apply." }</legend>
                         { for area.concerns.iter().map(|c| {
-                            let id = format!("concern-{}-{}", area.id, c.to_lowercase().replace(|ch: char| !ch.is_alphanumeric(), "-"));
+                            let id = format!("concern-{}-{}", area.id, c.to_ascii_lowercase().replace(|ch: char| !ch.is_ascii_alphanumeric(), "-"));
                             let (edit, area_id, concern) = (edit.clone(), area.id.clone(), c.clone());
                             let onchange = Callback::from(move |_: Event| edit.emit(AssessmentEdit::Answer { area_id: area_id.clone(), edit: AnswerEdit::ToggleConcern(concern.clone()) }));
                             html! {

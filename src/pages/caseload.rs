@@ -22,7 +22,9 @@ pub fn Caseload() -> Html {
     });
     let oninput = {
         let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            query.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let body = match &*people {
         Load::Loading => html! { <Loading /> },

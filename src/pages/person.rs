@@ -31,14 +31,22 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
     let db = use_db();
     let loaded = use_load((db.clone(), props.id.clone()), |(db, id)| async move {
         let db = db.ok_or(AppError::NotFound { what: "person" })?;
-        let person = get_person(&db, &id).await?.ok_or(AppError::NotFound { what: "person" })?;
+        let person = get_person(&db, &id)
+            .await?
+            .ok_or(AppError::NotFound { what: "person" })?;
         let assessments = assessments_for(&db, &id).await?;
         let plans = plans_for(&db, &id).await?;
-        Ok(PersonRecords { person, assessments, plans })
+        Ok(PersonRecords {
+            person,
+            assessments,
+            plans,
+        })
     });
     match &*loaded {
         Load::Loading => html! { <Loading /> },
-        Load::Failed(e) => html! { <div class="page"><PageHeading text="Person not found" /><ErrorBanner error={Some(e.clone())} /></div> },
+        Load::Failed(e) => {
+            html! { <div class="page"><PageHeading text="Person not found" /><ErrorBanner error={Some(e.clone())} /></div> }
+        }
         Load::Ready(r) => html! { <PersonView records={r.clone()} /> },
     }
 }
@@ -57,7 +65,11 @@ fn detail(label: &str, value: &str) -> Html {
 
 #[component]
 fn PersonView(props: &PersonViewProps) -> Html {
-    let PersonRecords { person, assessments, plans } = &props.records;
+    let PersonRecords {
+        person,
+        assessments,
+        plans,
+    } = &props.records;
     use_title(person.preferred_name.clone());
     let db = use_db();
     let navigator = use_navigator();
@@ -66,10 +78,16 @@ fn PersonView(props: &PersonViewProps) -> Html {
     let unfinished = assessments.iter().find(|a| !a.completed).cloned();
 
     let start = {
-        let (db, navigator, failure, person) = (db.clone(), navigator.clone(), failure.clone(), person.clone());
+        let (db, navigator, failure, person) = (
+            db.clone(),
+            navigator.clone(),
+            failure.clone(),
+            person.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
-            let (navigator, failure, mut person) = (navigator.clone(), failure.clone(), person.clone());
+            let (navigator, failure, mut person) =
+                (navigator.clone(), failure.clone(), person.clone());
             spawn_local(async move {
                 let now = now_ms();
                 let a = Assessment {
@@ -95,7 +113,12 @@ fn PersonView(props: &PersonViewProps) -> Html {
         })
     };
     let delete = {
-        let (db, navigator, failure, id) = (db.clone(), navigator.clone(), failure.clone(), person.id.clone());
+        let (db, navigator, failure, id) = (
+            db.clone(),
+            navigator.clone(),
+            failure.clone(),
+            person.id.clone(),
+        );
         Callback::from(move |()| {
             let Some(db) = db.clone() else { return };
             let (navigator, failure, id) = (navigator.clone(), failure.clone(), id.clone());

@@ -25,14 +25,20 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
     let db = use_db();
     let loaded = use_load((db.clone(), props.id.clone()), |(db, id)| async move {
         match (db, id) {
-            (Some(db), Some(id)) => get_person(&db, &id).await?.ok_or(AppError::NotFound { what: "person" }),
+            (Some(db), Some(id)) => get_person(&db, &id)
+                .await?
+                .ok_or(AppError::NotFound { what: "person" }),
             _ => Ok(Person::default()),
         }
     });
     match &*loaded {
         Load::Loading => html! { <Loading /> },
-        Load::Failed(e) => html! { <div class="page"><PageHeading text="Person not found" /><ErrorBanner error={Some(e.clone())} /></div> },
-        Load::Ready(p) => html! { <PersonFormBody person={p.clone()} is_new={props.id.is_none()} /> },
+        Load::Failed(e) => {
+            html! { <div class="page"><PageHeading text="Person not found" /><ErrorBanner error={Some(e.clone())} /></div> }
+        }
+        Load::Ready(p) => {
+            html! { <PersonFormBody person={p.clone()} is_new={props.id.is_none()} /> }
+        }
     }
 }
 
@@ -46,7 +52,11 @@ type Setter = fn(&mut Person, String);
 
 #[component]
 fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
-    let title = if props.is_new { "New person".to_string() } else { format!("Edit {}", props.person.preferred_name) };
+    let title = if props.is_new {
+        "New person".to_string()
+    } else {
+        format!("Edit {}", props.person.preferred_name)
+    };
     use_title(title.clone());
     let db = use_db();
     let navigator = use_navigator();
@@ -73,7 +83,13 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
     };
 
     let onsubmit = {
-        let (person, errors, failure, busy, is_new) = (person.clone(), errors.clone(), failure.clone(), busy.clone(), props.is_new);
+        let (person, errors, failure, busy, is_new) = (
+            person.clone(),
+            errors.clone(),
+            failure.clone(),
+            busy.clone(),
+            props.is_new,
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {

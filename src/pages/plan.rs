@@ -2,7 +2,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::components::{Confirm, ErrorBanner, GoalForm, Loading, NavLink, PageHeading, PlanDocument, SaveStatusView, TextArea};
+use crate::components::{
+    Confirm, ErrorBanner, GoalForm, Loading, NavLink, PageHeading, PlanDocument, SaveStatusView,
+    TextArea,
+};
 use crate::domain::edit::{Move, PlanEdit};
 use crate::domain::template::{holistic_template, template_by_id, Template};
 use crate::domain::{dates, Assessment, Goal, Person, Plan, WorkerProfile};
@@ -35,16 +38,30 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
     let db = use_db();
     let loaded = use_load((db.clone(), props.id.clone()), |(db, id)| async move {
         let db = db.ok_or(AppError::NotFound { what: "plan" })?;
-        let plan = get_plan(&db, &id).await?.ok_or(AppError::NotFound { what: "plan" })?;
-        let person = get_person(&db, &plan.person_id).await?.ok_or(AppError::NotFound { what: "person" })?;
+        let plan = get_plan(&db, &id)
+            .await?
+            .ok_or(AppError::NotFound { what: "plan" })?;
+        let person = get_person(&db, &plan.person_id)
+            .await?
+            .ok_or(AppError::NotFound { what: "person" })?;
         let assessment = get_assessment(&db, &plan.assessment_id).await?;
-        let template = assessment.as_ref().map_or_else(holistic_template, |a| template_by_id(&a.template_id));
+        let template = assessment
+            .as_ref()
+            .map_or_else(holistic_template, |a| template_by_id(&a.template_id));
         let worker = get_worker(&db).await?;
-        Ok(PlanRecords { plan, person, assessment, template, worker })
+        Ok(PlanRecords {
+            plan,
+            person,
+            assessment,
+            template,
+            worker,
+        })
     });
     match &*loaded {
         Load::Loading => html! { <Loading /> },
-        Load::Failed(e) => html! { <div class="page"><PageHeading text="Plan not found" /><ErrorBanner error={Some(e.clone())} /></div> },
+        Load::Failed(e) => {
+            html! { <div class="page"><PageHeading text="Plan not found" /><ErrorBanner error={Some(e.clone())} /></div> }
+        }
         Load::Ready(r) => html! { <PlanEditor records={r.clone()} /> },
     }
 }
@@ -63,7 +80,13 @@ enum Editing {
 
 #[component]
 fn PlanEditor(props: &PlanEditorProps) -> Html {
-    let PlanRecords { person, assessment, template, worker, .. } = &props.records;
+    let PlanRecords {
+        person,
+        assessment,
+        template,
+        worker,
+        ..
+    } = &props.records;
     use_title(format!("Action plan for {}", person.preferred_name));
     let db = use_db();
     let draft = use_reducer(|| Draft::new(props.records.plan.clone()));
@@ -85,7 +108,11 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
         let (autosave, d) = (autosave.clone(), draft.clone());
         use_effect_with(draft.revision, move |rev| {
             if *rev > 0 {
-                if d.typing { autosave.soon(d.value.clone()) } else { autosave.now(d.value.clone()) }
+                if d.typing {
+                    autosave.soon(d.value.clone())
+                } else {
+                    autosave.now(d.value.clone())
+                }
             }
         });
     }
@@ -107,7 +134,11 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
     };
     let on_review = {
         let edit = edit.clone();
-        Callback::from(move |e: Event| edit.emit(PlanEdit::ReviewDate(e.target_unchecked_into::<HtmlInputElement>().value())))
+        Callback::from(move |e: Event| {
+            edit.emit(PlanEdit::ReviewDate(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
+        })
     };
     let flush = {
         let autosave = autosave.clone();
@@ -122,10 +153,17 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
     };
     let priorities: Vec<String> = assessment
         .as_ref()
-        .map(|a| a.priorities.iter().map(|id| template.area_title(id).to_string()).collect())
+        .map(|a| {
+            a.priorities
+                .iter()
+                .map(|id| template.area_title(id).to_string())
+                .collect()
+        })
         .unwrap_or_default();
-    let goal_form = |goal: Goal, is_new: bool| html! {
-        <GoalForm goal={goal} template={template.clone()} is_new={is_new} on_save={on_save_goal.clone()} on_cancel={on_cancel_goal.clone()} />
+    let goal_form = |goal: Goal, is_new: bool| {
+        html! {
+            <GoalForm goal={goal} template={template.clone()} is_new={is_new} on_save={on_save_goal.clone()} on_cancel={on_cancel_goal.clone()} />
+        }
     };
     let count = plan.goals.len();
 

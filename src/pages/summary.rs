@@ -5,7 +5,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{ErrorBanner, Loading, NavLink, PageHeading, SaveStatusView, WheelChart, WheelTable};
+use crate::components::{
+    ErrorBanner, Loading, NavLink, PageHeading, SaveStatusView, WheelChart, WheelTable,
+};
 use crate::domain::edit::{AssessmentEdit, MAX_PRIORITIES};
 use crate::domain::scoring::{scored_count, suggested_priorities, summarise};
 use crate::domain::template::template_by_id;
@@ -29,15 +31,31 @@ pub fn SummaryPage(props: &SummaryPageProps) -> Html {
     let db = use_db();
     let loaded = use_load((db.clone(), props.id.clone()), |(db, id)| async move {
         let db = db.ok_or(AppError::NotFound { what: "assessment" })?;
-        let assessment = get_assessment(&db, &id).await?.ok_or(AppError::NotFound { what: "assessment" })?;
-        let person = get_person(&db, &assessment.person_id).await?.ok_or(AppError::NotFound { what: "person" })?;
-        let plan = plans_for(&db, &person.id).await?.into_iter().find(|p| p.assessment_id == id);
+        let assessment = get_assessment(&db, &id)
+            .await?
+            .ok_or(AppError::NotFound { what: "assessment" })?;
+        let person = get_person(&db, &assessment.person_id)
+            .await?
+            .ok_or(AppError::NotFound { what: "person" })?;
+        let plan = plans_for(&db, &person.id)
+            .await?
+            .into_iter()
+            .find(|p| p.assessment_id == id);
         let template = Rc::new(template_by_id(&assessment.template_id));
-        Ok((AssessmentDraft { assessment, template }, person, plan))
+        Ok((
+            AssessmentDraft {
+                assessment,
+                template,
+            },
+            person,
+            plan,
+        ))
     });
     match &*loaded {
         Load::Loading => html! { <Loading /> },
-        Load::Failed(e) => html! { <div class="page"><PageHeading text="Assessment not found" /><ErrorBanner error={Some(e.clone())} /></div> },
+        Load::Failed(e) => {
+            html! { <div class="page"><PageHeading text="Assessment not found" /><ErrorBanner error={Some(e.clone())} /></div> }
+        }
         Load::Ready((draft, person, plan)) => html! {
             <SummaryView draft={draft.clone()} person={person.clone()} plan={plan.clone()} />
         },
@@ -78,7 +96,10 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
             }
         });
     }
-    let AssessmentDraft { assessment, template } = &draft.value;
+    let AssessmentDraft {
+        assessment,
+        template,
+    } = &draft.value;
     let areas = summarise(assessment, template);
     let suggested = suggested_priorities(assessment, template);
     let (scored, total) = scored_count(assessment, template);
@@ -89,14 +110,22 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
         let (person_id, assessment_id) = (props.person.id.clone(), assessment.id.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
-            let (navigator, failure, existing) = (navigator.clone(), failure.clone(), existing.clone());
+            let (navigator, failure, existing) =
+                (navigator.clone(), failure.clone(), existing.clone());
             let (person_id, assessment_id) = (person_id.clone(), assessment_id.clone());
             spawn_local(async move {
                 let plan = match existing {
                     Some(p) => p,
                     None => {
                         let now = now_ms();
-                        let p = Plan { id: new_id(), person_id, assessment_id, created_at: now, updated_at: now, ..Plan::default() };
+                        let p = Plan {
+                            id: new_id(),
+                            person_id,
+                            assessment_id,
+                            created_at: now,
+                            updated_at: now,
+                            ..Plan::default()
+                        };
                         if let Err(e) = save_plan(&db, &p).await {
                             failure.set(Some(e));
                             return;

@@ -28,7 +28,11 @@ pub struct Draft<T> {
 
 impl<T> Draft<T> {
     pub fn new(value: T) -> Self {
-        Draft { value, revision: 0, typing: false }
+        Draft {
+            value,
+            revision: 0,
+            typing: false,
+        }
     }
 }
 
@@ -47,7 +51,11 @@ impl<T: Editable> Reducible for Draft<T> {
             return self;
         }
         value.touch(at);
-        Rc::new(Draft { value, revision: self.revision + 1, typing })
+        Rc::new(Draft {
+            value,
+            revision: self.revision + 1,
+            typing,
+        })
     }
 }
 
@@ -66,7 +74,13 @@ impl Editable for AssessmentDraft {
     }
 
     fn is_typing(edit: &AssessmentEdit) -> bool {
-        matches!(edit, AssessmentEdit::Answer { edit: AnswerEdit::WhatMatters(_), .. })
+        matches!(
+            edit,
+            AssessmentEdit::Answer {
+                edit: AnswerEdit::WhatMatters(_),
+                ..
+            }
+        )
     }
 
     fn touch(&mut self, at: f64) {

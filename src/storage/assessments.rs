@@ -20,18 +20,37 @@ pub async fn save_assessment(db: &Storage, a: &Assessment) -> Result<(), AppErro
 
 /// A person's assessments, newest first.
 pub async fn assessments_for(db: &Storage, person_id: &str) -> Result<Vec<Assessment>, AppError> {
-    let mut list: Vec<Assessment> = list_by_person(db, ASSESSMENTS, person_id, "load the assessments").await?;
-    list.sort_by(|a, b| b.created_at.total_cmp(&a.created_at));
+    let mut list: Vec<Assessment> =
+        list_by_person(db, ASSESSMENTS, person_id, "load the assessments").await?;
+    list.sort_unstable_by(|a, b| {
+        b.created_at
+            .total_cmp(&a.created_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Ok(list)
 }
 
 /// Saves a new assessment and the person's updated "last assessed" date together.
-pub async fn start_assessment(db: &Storage, a: &Assessment, person: &Person) -> Result<(), AppError> {
+pub async fn start_assessment(
+    db: &Storage,
+    a: &Assessment,
+    person: &Person,
+) -> Result<(), AppError> {
     const ACTION: &str = "start the assessment";
     let tx = db.tx(&[ASSESSMENTS, PEOPLE], TransactionMode::Readwrite, ACTION)?;
     let assessments = tx.object_store(ASSESSMENTS).map_err(fail(ACTION))?;
-    assessments.put(a).serde().map_err(fail(ACTION))?.await.map_err(fail(ACTION))?;
+    assessments
+        .put(a)
+        .serde()
+        .map_err(fail(ACTION))?
+        .await
+        .map_err(fail(ACTION))?;
     let people = tx.object_store(PEOPLE).map_err(fail(ACTION))?;
-    people.put(person).serde().map_err(fail(ACTION))?.await.map_err(fail(ACTION))?;
+    people
+        .put(person)
+        .serde()
+        .map_err(fail(ACTION))?
+        .await
+        .map_err(fail(ACTION))?;
     tx.commit().await.map_err(fail(ACTION))
 }

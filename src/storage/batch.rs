@@ -20,7 +20,11 @@ impl Batch {
 
     /// Queues a record for `store`. Fails only if the value cannot be turned
     /// into a JavaScript object.
-    pub fn put<T: Serialize>(&mut self, store: &'static str, value: &T) -> Result<&mut Self, AppError> {
+    pub fn put<T: Serialize>(
+        &mut self,
+        store: &'static str,
+        value: &T,
+    ) -> Result<&mut Self, AppError> {
         let js = serde_wasm_bindgen::to_value(value).map_err(fail("prepare the records"))?;
         Ok(self.put_raw(store, js))
     }
@@ -52,7 +56,12 @@ impl Batch {
         let tx = db.tx(&names, TransactionMode::Readwrite, ACTION)?;
         for (name, value) in self.puts {
             let store = tx.object_store(name).map_err(fail(ACTION))?;
-            store.put(value).primitive().map_err(fail(ACTION))?.await.map_err(fail(ACTION))?;
+            store
+                .put(value)
+                .primitive()
+                .map_err(fail(ACTION))?
+                .await
+                .map_err(fail(ACTION))?;
         }
         tx.commit().await.map_err(fail(ACTION))
     }

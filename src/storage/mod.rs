@@ -95,7 +95,12 @@ pub(crate) async fn get_one<T: DeserializeOwned>(
 ) -> Result<Option<T>, AppError> {
     let tx = db.tx(&[store_name], TransactionMode::Readonly, action)?;
     let store = tx.object_store(store_name).map_err(fail(action))?;
-    store.get(id).serde().map_err(fail(action))?.await.map_err(fail(action))
+    store
+        .get(id)
+        .serde()
+        .map_err(fail(action))?
+        .await
+        .map_err(fail(action))
 }
 
 /// Writes one record and waits for the transaction to commit.
@@ -107,7 +112,12 @@ pub(crate) async fn put_one<T: Serialize>(
 ) -> Result<(), AppError> {
     let tx = db.tx(&[store_name], TransactionMode::Readwrite, action)?;
     let store = tx.object_store(store_name).map_err(fail(action))?;
-    store.put(value).serde().map_err(fail(action))?.await.map_err(fail(action))?;
+    store
+        .put(value)
+        .serde()
+        .map_err(fail(action))?
+        .await
+        .map_err(fail(action))?;
     tx.commit().await.map_err(fail(action))
 }
 
@@ -119,7 +129,12 @@ pub(crate) async fn get_all<T: DeserializeOwned>(
 ) -> Result<Vec<T>, AppError> {
     let tx = db.tx(&[store_name], TransactionMode::Readonly, action)?;
     let store = tx.object_store(store_name).map_err(fail(action))?;
-    let rows = store.get_all::<T>().serde().map_err(fail(action))?.await.map_err(fail(action))?;
+    let rows = store
+        .get_all::<T>()
+        .serde()
+        .map_err(fail(action))?
+        .await
+        .map_err(fail(action))?;
     rows.collect::<Result<Vec<_>, _>>().map_err(fail(action))
 }
 

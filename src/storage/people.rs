@@ -24,7 +24,11 @@ pub async fn save_person(db: &Storage, person: &Person) -> Result<(), AppError> 
 /// transaction: all of it goes, or none of it.
 pub async fn delete_person(db: &Storage, id: &str) -> Result<(), AppError> {
     const ACTION: &str = "delete this person";
-    let tx = db.tx(&[PEOPLE, ASSESSMENTS, PLANS], TransactionMode::Readwrite, ACTION)?;
+    let tx = db.tx(
+        &[PEOPLE, ASSESSMENTS, PLANS],
+        TransactionMode::Readwrite,
+        ACTION,
+    )?;
     for name in [ASSESSMENTS, PLANS] {
         let store = tx.object_store(name).map_err(fail(ACTION))?;
         let index = store.index(BY_PERSON).map_err(fail(ACTION))?;
@@ -37,10 +41,20 @@ pub async fn delete_person(db: &Storage, id: &str) -> Result<(), AppError> {
             .map_err(fail(ACTION))?;
         for key in keys {
             let key = key.map_err(fail(ACTION))?;
-            store.delete(key).primitive().map_err(fail(ACTION))?.await.map_err(fail(ACTION))?;
+            store
+                .delete(key)
+                .primitive()
+                .map_err(fail(ACTION))?
+                .await
+                .map_err(fail(ACTION))?;
         }
     }
     let people = tx.object_store(PEOPLE).map_err(fail(ACTION))?;
-    people.delete(id).primitive().map_err(fail(ACTION))?.await.map_err(fail(ACTION))?;
+    people
+        .delete(id)
+        .primitive()
+        .map_err(fail(ACTION))?
+        .await
+        .map_err(fail(ACTION))?;
     tx.commit().await.map_err(fail(ACTION))
 }

@@ -16,6 +16,10 @@ pub async fn save_plan(db: &Storage, plan: &Plan) -> Result<(), AppError> {
 /// A person's plans, newest first.
 pub async fn plans_for(db: &Storage, person_id: &str) -> Result<Vec<Plan>, AppError> {
     let mut list: Vec<Plan> = list_by_person(db, PLANS, person_id, "load the plans").await?;
-    list.sort_by(|a, b| b.created_at.total_cmp(&a.created_at));
+    list.sort_unstable_by(|a, b| {
+        b.created_at
+            .total_cmp(&a.created_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Ok(list)
 }

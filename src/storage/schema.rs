@@ -19,8 +19,13 @@ pub const BY_PERSON: &str = "by_person";
 pub const ALL_STORES: [&str; 4] = [PEOPLE, ASSESSMENTS, PLANS, SETTINGS];
 
 pub(crate) async fn open(name: &str) -> Result<Database, AppError> {
-    if web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).is_none() {
-        return Err(AppError::StorageUnavailable { cause: "window.indexedDB is missing".into() });
+    if web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .is_none()
+    {
+        return Err(AppError::StorageUnavailable {
+            cause: "window.indexedDB is missing".into(),
+        });
     }
     Database::open(name)
         .with_version(VERSION)
@@ -33,19 +38,29 @@ pub(crate) async fn open(name: &str) -> Result<Database, AppError> {
             Ok(())
         })
         .await
-        .map_err(|e| AppError::StorageUnavailable { cause: e.to_string() })
+        .map_err(|e| AppError::StorageUnavailable {
+            cause: e.to_string(),
+        })
 }
 
-/// One arm per schema version.
-fn migrate_to(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
+/// One arm per schema version. New versions add an arm; old arms never change.
+#[allow(clippy::single_match)]
+pub(crate) fn migrate_to(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
     match version {
         1 => {
-            db.create_object_store(PEOPLE).with_key_path("id".into()).build()?;
+            db.create_object_store(PEOPLE)
+                .with_key_path("id".into())
+                .build()?;
             for name in [ASSESSMENTS, PLANS] {
-                let store = db.create_object_store(name).with_key_path("id".into()).build()?;
+                let store = db
+                    .create_object_store(name)
+                    .with_key_path("id".into())
+                    .build()?;
                 store.create_index(BY_PERSON, "person_id".into()).build()?;
             }
-            db.create_object_store(SETTINGS).with_key_path("id".into()).build()?;
+            db.create_object_store(SETTINGS)
+                .with_key_path("id".into())
+                .build()?;
         }
         _ => {}
     }

@@ -17,11 +17,15 @@ struct Record<T> {
 
 /// The link worker's details, or blank ones when never set.
 pub async fn get_worker(db: &Storage) -> Result<WorkerProfile, AppError> {
-    let rec: Option<Record<WorkerProfile>> = get_one(db, SETTINGS, WORKER, "load your settings").await?;
+    let rec: Option<Record<WorkerProfile>> =
+        get_one(db, SETTINGS, WORKER, "load your settings").await?;
     Ok(rec.map(|r| r.value).unwrap_or_default())
 }
 
 pub async fn save_worker(db: &Storage, worker: &WorkerProfile) -> Result<(), AppError> {
-    let rec = Record { id: WORKER.to_string(), value: worker.clone() };
+    let rec = Record {
+        id: WORKER.to_string(),
+        value: worker.clone(),
+    };
     put_one(db, SETTINGS, &rec, "save your settings").await
 }
