@@ -97,7 +97,10 @@ pub fn App(props: &AppProps) -> Html {
         DbState::Opening => html! {},
         DbState::Failed(e) => html! {
             <main id="main" class="fatal">
-                <h1>{ "Linkwheel cannot start" }</h1>
+                <h1>{ match e {
+                    AppError::StorageUnavailable { .. } => "Linkwheel cannot keep information here",
+                    _ => "Linkwheel cannot start",
+                } }</h1>
                 <p role="alert">{ e.user_message() }</p>
             </main>
         },

@@ -56,13 +56,16 @@ pub fn print() {
     }
 }
 
-/// Removes the plain-HTML loading message once the app has taken over.
+/// Removes the plain-HTML loading message once the app has taken over,
+/// unless `boot.js` has replaced it with a message that matters more.
 pub fn hide_boot_message() {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
     {
-        el.remove();
+        if !el.class_name().contains("boot-failed") {
+            el.remove();
+        }
     }
 }
 

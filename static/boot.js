@@ -5,6 +5,11 @@
   var started = false;
 
   function show(title, message) {
+    // This script runs in <head>: wait for the body before touching it.
+    if (!document.body) {
+      document.addEventListener("DOMContentLoaded", function () { show(title, message); });
+      return;
+    }
     var box = document.getElementById("boot");
     if (!box) {
       box = document.createElement("div");
@@ -32,13 +37,8 @@
       "This browser cannot run Linkwheel. Please use an up-to-date version of Chrome, Edge, Firefox or Safari.");
     return;
   }
-  var hasIdb = false;
-  try { hasIdb = !!window.indexedDB; } catch (e) { hasIdb = false; }
-  if (!hasIdb) {
-    show("Linkwheel cannot keep information here",
-      "This browser is not letting Linkwheel store anything. Private browsing or a browser setting may be blocking storage. Try a normal window.");
-    return;
-  }
+  // Missing or blocked IndexedDB is reported by the app itself, which
+  // starts without it and says so in plain words.
 
   window.addEventListener("TrunkApplicationStarted", function () { started = true; });
   window.addEventListener("unhandledrejection", function () { if (!started) cannotStart(); });

@@ -71,8 +71,6 @@ pub struct TextAreaProps {
     pub value: AttrValue,
     pub on_change: Callback<String>,
     #[prop_or_default]
-    pub on_blur: Option<Callback<()>>,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     #[prop_or(4)]
     pub rows: u32,
@@ -87,10 +85,6 @@ pub fn TextArea(props: &TextAreaProps) -> Html {
             cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         })
     };
-    let onblur = props
-        .on_blur
-        .clone()
-        .map(|cb| Callback::from(move |_: FocusEvent| cb.emit(())));
     let id = props.id.clone();
     html! {
         <div class="field">
@@ -101,7 +95,6 @@ pub fn TextArea(props: &TextAreaProps) -> Html {
                 rows={props.rows.to_string()}
                 value={props.value.clone()}
                 {oninput}
-                {onblur}
                 aria-describedby={props.hint.is_some().then(|| format!("{id}-hint"))}
             />
         </div>

@@ -3,21 +3,16 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::error::AppError;
 
-/// How long typing waits before it is saved.
-const TYPING_DELAY_MS: u32 = 400;
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
     /// Nothing changed since the page opened.
     Idle,
-    /// A change is waiting to be written or is being written.
+    /// A change is being written, or waits for the write before it.
     Saving,
     /// Every change shown has been committed to IndexedDB.
     Saved,
@@ -26,124 +21,107 @@ pub enum SaveStatus {
 
 type SaveFn<T> = Rc<dyn Fn(T) -> Pin<Box<dyn Future<Output = Result<(), AppError>>>>>;
 
-struct Inner<T> {
-    requested: u32,
-    finished: u32,
-    timer: Option<Timeout>,
-    pending: Option<T>,
+struct Queue<T> {
+    writing: bool,
+    /// The newest change that arrived while a write was under way. Older
+    /// waiting changes are replaced: each write holds the whole record.
+    next: Option<T>,
+    /// Called once `next` (or a later change) has committed.
+    next_done: Vec<Callback<()>>,
 }
 
 /// Handle returned by [`use_autosave`].
 pub struct Autosave<T: 'static> {
     pub status: SaveStatus,
-    inner: Rc<RefCell<Inner<T>>>,
+    queue: Rc<RefCell<Queue<T>>>,
     status_handle: UseStateHandle<SaveStatus>,
     save: SaveFn<T>,
 }
 
-impl<T: Clone + 'static> Clone for Autosave<T> {
+impl<T: 'static> Clone for Autosave<T> {
     fn clone(&self) -> Self {
         Self {
             status: self.status.clone(),
-            inner: self.inner.clone(),
+            queue: self.queue.clone(),
             status_handle: self.status_handle.clone(),
             save: self.save.clone(),
         }
     }
 }
 
-impl<T: Clone + 'static> Autosave<T> {
-    /// Saves `value` now: for clicks, ticks and choices.
-    pub fn now(&self, value: T) {
-        self.inner.borrow_mut().timer = None;
-        self.inner.borrow_mut().pending = None;
-        run(&self.inner, &self.status_handle, &self.save, value);
+impl<T: 'static> Autosave<T> {
+    /// Saves `value`. At most one write is under way at a time; a change that
+    /// arrives meanwhile is written as soon as that write commits.
+    pub fn save(&self, value: T) {
+        self.save_then(value, None);
     }
 
-    /// Saves `value` after a short pause in typing.
-    pub fn soon(&self, value: T) {
+    /// Saves `value` and calls `done` once it has committed (not if it fails).
+    pub fn save_then(&self, value: T, done: Option<Callback<()>>) {
         self.status_handle.set(SaveStatus::Saving);
-        let (inner, status, save) = (
-            self.inner.clone(),
+        let mut q = self.queue.borrow_mut();
+        q.next_done.extend(done);
+        if q.writing {
+            q.next = Some(value);
+            return;
+        }
+        q.writing = true;
+        drop(q);
+        write(
+            self.queue.clone(),
             self.status_handle.clone(),
             self.save.clone(),
+            value,
         );
-        let timer = Timeout::new(TYPING_DELAY_MS, move || flush(&inner, &status, &save));
-        let mut b = self.inner.borrow_mut();
-        b.pending = Some(value);
-        b.timer = Some(timer);
-    }
-
-    /// Writes any change still waiting for the typing pause.
-    pub fn flush(&self) {
-        flush(&self.inner, &self.status_handle, &self.save);
     }
 }
 
-fn flush<T: Clone + 'static>(
-    inner: &Rc<RefCell<Inner<T>>>,
-    status: &UseStateHandle<SaveStatus>,
-    save: &SaveFn<T>,
-) {
-    let pending = {
-        let mut b = inner.borrow_mut();
-        b.timer = None;
-        b.pending.take()
-    };
-    if let Some(value) = pending {
-        run(inner, status, save, value);
-    }
-}
-
-fn run<T: 'static>(
-    inner: &Rc<RefCell<Inner<T>>>,
-    status: &UseStateHandle<SaveStatus>,
-    save: &SaveFn<T>,
+fn write<T: 'static>(
+    queue: Rc<RefCell<Queue<T>>>,
+    status: UseStateHandle<SaveStatus>,
+    save: SaveFn<T>,
     value: T,
 ) {
-    let mine = {
-        let mut b = inner.borrow_mut();
-        b.requested += 1;
-        b.requested
-    };
-    status.set(SaveStatus::Saving);
-    // IndexedDB runs read-write transactions on one store in the order they
-    // were created, so the last request is also the last to commit.
-    let fut = save(value);
-    let (inner, status) = (inner.clone(), status.clone());
     spawn_local(async move {
-        let result = fut.await;
-        let mut b = inner.borrow_mut();
-        b.finished = b.finished.max(mine);
-        match result {
-            Err(e) => {
+        let mut value = value;
+        loop {
+            let done = std::mem::take(&mut queue.borrow_mut().next_done);
+            let result = save(value).await;
+            if let Err(e) = result {
                 crate::platform::log_error(&e);
+                let mut q = queue.borrow_mut();
+                q.writing = false;
+                q.next = None;
+                q.next_done.clear();
                 status.set(SaveStatus::Failed(e));
+                return;
             }
-            Ok(()) if b.finished == b.requested && b.pending.is_none() => {
-                status.set(SaveStatus::Saved)
+            done.iter().for_each(|cb| cb.emit(()));
+            let next = queue.borrow_mut().next.take();
+            match next {
+                Some(v) => value = v,
+                None => break,
             }
-            Ok(()) => {}
         }
+        queue.borrow_mut().writing = false;
+        status.set(SaveStatus::Saved);
     });
 }
 
-/// Saves a record as it changes, and tells the truth about it: the status is
-/// `Saved` only after the last write's transaction has committed. A change
-/// still waiting on the typing pause is written at once if the page is hidden.
+/// Saves a record every time it changes, and tells the truth about it: the
+/// status is `Saved` only after the last change's transaction has committed.
 #[hook]
 pub fn use_autosave<T, F, Fut>(save: F) -> Autosave<T>
 where
-    T: Clone + 'static,
+    T: 'static,
     F: Fn(T) -> Fut + 'static,
     Fut: Future<Output = Result<(), AppError>> + 'static,
 {
     let status_handle = use_state(|| SaveStatus::Idle);
-    let inner = use_mut_ref(|| Inner {
-        requested: 0,
-        finished: 0,
-        timer: None,
-        pending: None,
+    let queue = use_mut_ref(|| Queue {
+        writing: false,
+        next: None,
+        next_done: Vec::new(),
     });
     let save: SaveFn<T> = {
         let save = Rc::new(save);
@@ -153,18 +131,9 @@ where
         }))
         .clone()
     };
-    {
-        let (inner, status, save) = (inner.clone(), status_handle.clone(), save.clone());
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "pagehide", move |_| flush(&inner, &status, &save))
-            });
-            move || drop(listener)
-        });
-    }
     Autosave {
         status: (*status_handle).clone(),
-        inner,
+        queue,
         status_handle,
         save,
     }

@@ -1,7 +1,6 @@
 use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -10,14 +9,14 @@ use crate::components::{
     ErrorBanner, Loading, NavLink, PageHeading, SaveStatusView, ScorePicker, StepInfo, StepNav,
     TextArea,
 };
-use crate::domain::edit::{apply_assessment, AnswerEdit, AssessmentEdit};
+use crate::domain::edit::{AnswerEdit, AssessmentEdit};
 use crate::domain::scoring::is_answered;
 use crate::domain::template::template_by_id;
 use crate::domain::{Answer, Person};
 use crate::error::AppError;
-use crate::hooks::{use_autosave, use_db, use_load, use_title, Load};
+use crate::hooks::{use_autosave, use_db, use_load, use_save_on_change, use_title, Load};
 use crate::platform::{focus_id, now_ms};
-use crate::state::{AssessmentDraft, Draft, DraftAction};
+use crate::state::{AssessmentDraft, Draft, DraftAction, Editable};
 use crate::storage::assessments::{get_assessment, save_assessment};
 use crate::storage::people::get_person;
 
@@ -82,19 +81,7 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
             }
         })
     };
-    {
-        let autosave = autosave.clone();
-        let d = draft.clone();
-        use_effect_with(draft.revision, move |rev| {
-            if *rev > 0 {
-                if d.typing {
-                    autosave.soon(d.value.clone())
-                } else {
-                    autosave.now(d.value.clone())
-                }
-            }
-        });
-    }
+    use_save_on_change(draft.revision, draft.value.clone(), autosave.clone());
     let AssessmentDraft {
         assessment,
         template,
@@ -153,41 +140,30 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
         })
     };
     let go = edit.reform(AssessmentEdit::GoToStep);
-    let own_concern = use_state(String::new);
     let add_own = {
-        let (own_concern, edit, area_id) = (own_concern.clone(), edit.clone(), area.id.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if !own_concern.trim().is_empty() {
-                edit.emit(AssessmentEdit::Answer {
-                    area_id: area_id.clone(),
-                    edit: AnswerEdit::AddOwnConcern((*own_concern).clone()),
-                });
-                own_concern.set(String::new());
-            }
+        let (edit, area_id) = (edit.clone(), area.id.clone());
+        Callback::from(move |text: String| {
+            edit.emit(AssessmentEdit::Answer {
+                area_id: area_id.clone(),
+                edit: AnswerEdit::AddOwnConcern(text),
+            })
         })
     };
+    // Finishing saves the completed assessment, then shows the wheel.
     let finish = {
-        let (draft, autosave, db) = (draft.clone(), autosave.clone(), db.clone());
+        let (draft, autosave) = (draft.clone(), autosave.clone());
         Callback::from(move |_: MouseEvent| {
-            autosave.flush();
             let mut done = draft.value.clone();
-            apply_assessment(
-                &mut done.assessment,
-                &done.template,
-                AssessmentEdit::Complete,
-            );
-            done.assessment.updated_at = now_ms();
-            let Some(db) = db.clone() else { return };
-            let navigator = navigator.clone();
-            let id = done.assessment.id.clone();
-            spawn_local(async move {
-                if save_assessment(&db, &done.assessment).await.is_ok() {
-                    if let Some(n) = navigator {
-                        n.push(&Route::Summary { id });
-                    }
+            if done.apply(AssessmentEdit::Complete) {
+                done.touch(now_ms());
+            }
+            let (navigator, id) = (navigator.clone(), done.assessment.id.clone());
+            let go = Callback::from(move |()| {
+                if let Some(n) = &navigator {
+                    n.push(&Route::Summary { id: id.clone() });
                 }
             });
+            autosave.save_then(done, Some(go));
         })
     };
     let steps: Vec<StepInfo> = template
@@ -198,10 +174,6 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
             answered: assessment.answer(&a.id).is_some_and(is_answered),
         })
         .collect();
-    let flush = {
-        let autosave = autosave.clone();
-        Callback::from(move |()| autosave.flush())
-    };
 
     html! {
         <div class="page assessment">
@@ -242,17 +214,10 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
                             }
                         }) }
                     </fieldset>
-                    <form class="inline-form" onsubmit={add_own}>
-                        <label for={format!("own-{}", area.id)}>{ "Add a worry in your own words" }</label>
-                        <div class="inline-row">
-                            <input id={format!("own-{}", area.id)} type="text" value={(*own_concern).clone()}
-                                oninput={let s = own_concern.clone(); Callback::from(move |e: InputEvent| s.set(e.target_unchecked_into::<HtmlInputElement>().value()))} />
-                            <button type="submit" class="button button-secondary">{ "Add" }</button>
-                        </div>
-                    </form>
+                    <OwnConcernForm key={area.id.clone()} area_id={area.id.clone()} on_add={add_own} />
                     <TextArea id={format!("matters-{}", area.id)} label="What matters to me here"
                         hint={Some(AttrValue::from("In your own words. Saved as you type."))}
-                        value={answer.what_matters.clone()} on_change={answer_edit(AnswerEdit::WhatMatters)} on_blur={Some(flush)} />
+                        value={answer.what_matters.clone()} on_change={answer_edit(AnswerEdit::WhatMatters)} />
                     <div class="checkbox checkbox-large">
                         <input type="checkbox" id={format!("support-{}", area.id)} checked={answer.wants_support} onchange={on_support} />
                         <label for={format!("support-{}", area.id)}>{ "I would like support with this" }</label>
@@ -274,5 +239,44 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
                 </aside>
             </div>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OwnConcernFormProps {
+    area_id: String,
+    on_add: Callback<String>,
+}
+
+/// "Add a worry in your own words". Keyed by life area, so half-typed words
+/// never follow the person to the next step.
+#[component]
+fn OwnConcernForm(props: &OwnConcernFormProps) -> Html {
+    let text = use_state(String::new);
+    let onsubmit = {
+        let (text, on_add) = (text.clone(), props.on_add.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !text.trim().is_empty() {
+                on_add.emit((*text).clone());
+                text.set(String::new());
+            }
+        })
+    };
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let id = format!("own-{}", props.area_id);
+    html! {
+        <form class="inline-form" {onsubmit}>
+            <label for={id.clone()}>{ "Add a worry in your own words" }</label>
+            <div class="inline-row">
+                <input {id} type="text" value={(*text).clone()} {oninput} />
+                <button type="submit" class="button button-secondary">{ "Add" }</button>
+            </div>
+        </form>
     }
 }

@@ -7,7 +7,7 @@ use crate::components::{Confirm, ErrorBanner, Loading, NavLink, PageHeading};
 use crate::domain::template::holistic_template;
 use crate::domain::{dates, Assessment, Person, Plan};
 use crate::error::AppError;
-use crate::hooks::{use_db, use_load, use_title, Load};
+use crate::hooks::{use_busy, use_db, use_load, use_title, Load};
 use crate::platform::{new_id, now_ms, today};
 use crate::storage::assessments::{assessments_for, start_assessment};
 use crate::storage::people::{delete_person, get_person};
@@ -74,20 +74,29 @@ fn PersonView(props: &PersonViewProps) -> Html {
     let db = use_db();
     let navigator = use_navigator();
     let confirming = use_state(|| false);
+    let busy = use_busy();
     let failure = use_state(|| None::<AppError>);
     let unfinished = assessments.iter().find(|a| !a.completed).cloned();
 
     let start = {
-        let (db, navigator, failure, person) = (
+        let (db, navigator, failure, person, busy) = (
             db.clone(),
             navigator.clone(),
             failure.clone(),
             person.clone(),
+            busy.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
-            let (navigator, failure, mut person) =
-                (navigator.clone(), failure.clone(), person.clone());
+            if !busy.start() {
+                return;
+            }
+            let (navigator, failure, mut person, busy) = (
+                navigator.clone(),
+                failure.clone(),
+                person.clone(),
+                busy.clone(),
+            );
             spawn_local(async move {
                 let now = now_ms();
                 let a = Assessment {
@@ -107,7 +116,10 @@ fn PersonView(props: &PersonViewProps) -> Html {
                             n.push(&Route::Assessment { id: a.id });
                         }
                     }
-                    Err(e) => failure.set(Some(e)),
+                    Err(e) => {
+                        failure.set(Some(e));
+                        busy.done();
+                    }
                 }
             });
         })
@@ -140,7 +152,10 @@ fn PersonView(props: &PersonViewProps) -> Html {
     };
     let cancel_delete = {
         let confirming = confirming.clone();
-        Callback::from(move |()| confirming.set(false))
+        Callback::from(move |()| {
+            confirming.set(false);
+            crate::platform::focus_id("delete-heading");
+        })
     };
 
     html! {
@@ -156,7 +171,7 @@ fn PersonView(props: &PersonViewProps) -> Html {
                     if let Some(a) = &unfinished {
                         <NavLink to={Route::Assessment { id: a.id.clone() }} class="button">{ "Carry on with the assessment" }</NavLink>
                     } else {
-                        <button type="button" class="button" onclick={start}>{ "Start an assessment" }</button>
+                        <button type="button" class="button" onclick={start} disabled={busy.now}>{ "Start an assessment" }</button>
                     }
                     if let Some(plan) = plans.first() {
                         <NavLink to={Route::Plan { id: plan.id.clone() }} class="button button-secondary">{ "Open the action plan" }</NavLink>
@@ -205,7 +220,7 @@ fn PersonView(props: &PersonViewProps) -> Html {
                 </dl>
             </section>
             <section class="card card-quiet" aria-labelledby="delete-heading">
-                <h2 id="delete-heading">{ "Delete" }</h2>
+                <h2 id="delete-heading" tabindex="-1">{ "Delete" }</h2>
                 if *confirming {
                     <Confirm id="confirm-delete" title={format!("Delete {}?", person.preferred_name)}
                         message="This deletes their details, every assessment and every plan from this device. It cannot be undone."

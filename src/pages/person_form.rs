@@ -8,7 +8,7 @@ use crate::components::{ErrorBanner, Loading, PageHeading, TextField};
 use crate::domain::validate::{message_for, tidy_person, validate_person, FieldError};
 use crate::domain::Person;
 use crate::error::AppError;
-use crate::hooks::{use_db, use_load, use_title, Load};
+use crate::hooks::{use_busy, use_db, use_load, use_title, Load};
 use crate::platform::{focus_id, new_id, now_ms};
 use crate::storage::people::{get_person, save_person};
 
@@ -63,7 +63,7 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
     let person = use_state(|| props.person.clone());
     let errors = use_state(Vec::<FieldError>::new);
     let failure = use_state(|| None::<AppError>);
-    let busy = use_state(|| false);
+    let busy = use_busy();
 
     let setter = |f: Setter| {
         let person = person.clone();
@@ -92,9 +92,6 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *busy {
-                return;
-            }
             let mut p = (*person).clone();
             tidy_person(&mut p);
             let found = validate_person(&p);
@@ -105,8 +102,10 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
             }
             errors.set(Vec::new());
             let Some(db) = db.clone() else { return };
+            if !busy.start() {
+                return;
+            }
             let (navigator, failure, busy) = (navigator.clone(), failure.clone(), busy.clone());
-            busy.set(true);
             spawn_local(async move {
                 let now = now_ms();
                 if is_new {
@@ -123,7 +122,7 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
                     Err(err) => {
                         crate::platform::log_error(&err);
                         failure.set(Some(err));
-                        busy.set(false);
+                        busy.done();
                     }
                 }
             });
@@ -172,7 +171,7 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
                     <textarea id="person-note" rows="4" value={p.note.clone()} oninput={note_input} />
                 </div>
                 <div class="button-row">
-                    <button type="submit" class="button" disabled={*busy}>{ if props.is_new { "Save person" } else { "Save changes" } }</button>
+                    <button type="submit" class="button" disabled={busy.now}>{ if props.is_new { "Save person" } else { "Save changes" } }</button>
                 </div>
             </form>
         </div>

@@ -10,8 +10,8 @@ use crate::domain::edit::{Move, PlanEdit};
 use crate::domain::template::{holistic_template, template_by_id, Template};
 use crate::domain::{dates, Assessment, Goal, Person, Plan, WorkerProfile};
 use crate::error::AppError;
-use crate::hooks::{use_autosave, use_db, use_load, use_title, Load};
-use crate::platform::{new_id, now_ms, print, today};
+use crate::hooks::{use_autosave, use_db, use_load, use_save_on_change, use_title, Load};
+use crate::platform::{focus_id, new_id, now_ms, print, today};
 use crate::state::{Draft, DraftAction};
 use crate::storage::assessments::get_assessment;
 use crate::storage::people::get_person;
@@ -104,18 +104,7 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
             }
         })
     };
-    {
-        let (autosave, d) = (autosave.clone(), draft.clone());
-        use_effect_with(draft.revision, move |rev| {
-            if *rev > 0 {
-                if d.typing {
-                    autosave.soon(d.value.clone())
-                } else {
-                    autosave.now(d.value.clone())
-                }
-            }
-        });
-    }
+    use_save_on_change(draft.revision, draft.value.clone(), autosave.clone());
     let edit = {
         let draft = draft.clone();
         Callback::from(move |e: PlanEdit| draft.dispatch(DraftAction::Edit(e, now_ms())))
@@ -126,11 +115,15 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
         Callback::from(move |g: Goal| {
             edit.emit(PlanEdit::SaveGoal(g));
             editing.set(Editing::None);
+            focus_id("goals-heading");
         })
     };
     let on_cancel_goal = {
         let editing = editing.clone();
-        Callback::from(move |()| editing.set(Editing::None))
+        Callback::from(move |()| {
+            editing.set(Editing::None);
+            focus_id("goals-heading");
+        })
     };
     let on_review = {
         let edit = edit.clone();
@@ -140,17 +133,7 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
             ))
         })
     };
-    let flush = {
-        let autosave = autosave.clone();
-        Callback::from(move |()| autosave.flush())
-    };
-    let on_print = {
-        let autosave = autosave.clone();
-        Callback::from(move |_: MouseEvent| {
-            autosave.flush();
-            print();
-        })
-    };
+    let on_print = Callback::from(|_: MouseEvent| print());
     let priorities: Vec<String> = assessment
         .as_ref()
         .map(|a| {
@@ -180,10 +163,10 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
             <section class="card">
                 <TextArea id="plan-what-matters" label="What matters to me" rows={3}
                     hint={Some(AttrValue::from("The person's own words about what they want from life right now."))}
-                    value={plan.what_matters.clone()} on_change={edit.reform(PlanEdit::WhatMatters)} on_blur={Some(flush)} />
+                    value={plan.what_matters.clone()} on_change={edit.reform(PlanEdit::WhatMatters)} />
             </section>
             <section class="card" aria-labelledby="goals-heading">
-                <h2 id="goals-heading">{ "Goals" }</h2>
+                <h2 id="goals-heading" tabindex="-1">{ "Goals" }</h2>
                 if plan.goals.is_empty() && *editing == Editing::None {
                     <p>{ "No goals yet. Add one below, in the person's own words." }</p>
                 }
@@ -211,8 +194,8 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
                                 if *removing == Some(g.id.clone()) {
                                     <Confirm id={format!("remove-{}", g.id)} title={format!("Remove {label}?")}
                                         message={format!("\u{201c}{}\u{201d} will be taken off the plan.", g.text)} confirm_label="Yes, remove it"
-                                        on_confirm={{ let (edit, removing, id) = (edit.clone(), removing.clone(), id.clone()); Callback::from(move |()| { edit.emit(PlanEdit::RemoveGoal(id.clone())); removing.set(None); }) }}
-                                        on_cancel={{ let removing = removing.clone(); Callback::from(move |()| removing.set(None)) }} />
+                                        on_confirm={{ let (edit, removing, id) = (edit.clone(), removing.clone(), id.clone()); Callback::from(move |()| { edit.emit(PlanEdit::RemoveGoal(id.clone())); removing.set(None); focus_id("goals-heading"); }) }}
+                                        on_cancel={{ let removing = removing.clone(); Callback::from(move |()| { removing.set(None); focus_id("goals-heading"); }) }} />
                                 } else {
                                     <div class="button-row button-row-small">
                                         <button type="button" class="button button-secondary" onclick={change} aria-label={format!("Change {label}")}>{ "Change" }</button>

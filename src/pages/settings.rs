@@ -1,4 +1,3 @@
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::components::{ErrorBanner, Loading, PageHeading, SaveStatusView, TextField};
@@ -56,7 +55,7 @@ fn WorkerForm(props: &WorkerFormProps) -> Html {
             let mut w = (*worker).clone();
             f(&mut w, v);
             worker.set(w.clone());
-            autosave.soon(w);
+            autosave.save(w);
         })
     };
     let onsubmit = {
@@ -64,8 +63,7 @@ fn WorkerForm(props: &WorkerFormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let w = (*worker).clone();
-            let autosave = autosave.clone();
-            spawn_local(async move { autosave.now(w) });
+            autosave.save(w);
         })
     };
     html! {

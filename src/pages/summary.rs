@@ -13,7 +13,7 @@ use crate::domain::scoring::{scored_count, suggested_priorities, summarise};
 use crate::domain::template::template_by_id;
 use crate::domain::{dates, Person, Plan};
 use crate::error::AppError;
-use crate::hooks::{use_autosave, use_db, use_load, use_title, Load};
+use crate::hooks::{use_autosave, use_busy, use_db, use_load, use_save_on_change, use_title, Load};
 use crate::platform::{new_id, now_ms};
 use crate::state::{AssessmentDraft, Draft, DraftAction};
 use crate::storage::assessments::{get_assessment, save_assessment};
@@ -75,6 +75,7 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
     let db = use_db();
     let navigator = use_navigator();
     let failure = use_state(|| None::<AppError>);
+    let busy = use_busy();
     let draft = use_reducer(|| Draft::new(props.draft.clone()));
     let autosave = {
         let db = db.clone();
@@ -88,14 +89,7 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
             }
         })
     };
-    {
-        let (autosave, value) = (autosave.clone(), draft.value.clone());
-        use_effect_with(draft.revision, move |rev| {
-            if *rev > 0 {
-                autosave.now(value);
-            }
-        });
-    }
+    use_save_on_change(draft.revision, draft.value.clone(), autosave.clone());
     let AssessmentDraft {
         assessment,
         template,
@@ -106,12 +100,24 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
     let full = assessment.priorities.len() >= MAX_PRIORITIES;
 
     let open_plan = {
-        let (db, failure, existing) = (db.clone(), failure.clone(), props.plan.clone());
+        let (db, failure, existing, busy) = (
+            db.clone(),
+            failure.clone(),
+            props.plan.clone(),
+            busy.clone(),
+        );
         let (person_id, assessment_id) = (props.person.id.clone(), assessment.id.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
-            let (navigator, failure, existing) =
-                (navigator.clone(), failure.clone(), existing.clone());
+            if !busy.start() {
+                return;
+            }
+            let (navigator, failure, existing, busy) = (
+                navigator.clone(),
+                failure.clone(),
+                existing.clone(),
+                busy.clone(),
+            );
             let (person_id, assessment_id) = (person_id.clone(), assessment_id.clone());
             spawn_local(async move {
                 let plan = match existing {
@@ -128,6 +134,7 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
                         };
                         if let Err(e) = save_plan(&db, &p).await {
                             failure.set(Some(e));
+                            busy.done();
                             return;
                         }
                         p
@@ -182,7 +189,7 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
                 </fieldset>
             </section>
             <div class="button-row">
-                <button type="button" class="button" onclick={open_plan}>
+                <button type="button" class="button" onclick={open_plan} disabled={busy.now}>
                     { if props.plan.is_some() { "Open the action plan" } else { "Make an action plan" } }
                 </button>
                 <NavLink to={Route::Assessment { id: assessment.id.clone() }} class="button button-secondary">{ "Change answers" }</NavLink>

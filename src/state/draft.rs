@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::edit::{apply_assessment, apply_plan, AnswerEdit, AssessmentEdit, PlanEdit};
+use crate::domain::edit::{apply_assessment, apply_plan, AssessmentEdit, PlanEdit};
 use crate::domain::template::Template;
 use crate::domain::{Assessment, Plan};
 
@@ -11,8 +11,6 @@ pub trait Editable: Clone + PartialEq + 'static {
     type Edit: Clone + 'static;
     /// Applies the edit; false when it did not fit and nothing changed.
     fn apply(&mut self, edit: Self::Edit) -> bool;
-    /// Typing is saved after a short pause; everything else at once.
-    fn is_typing(edit: &Self::Edit) -> bool;
     fn touch(&mut self, at: f64);
 }
 
@@ -22,17 +20,11 @@ pub struct Draft<T> {
     pub value: T,
     /// Goes up by one on every change made by the person.
     pub revision: u32,
-    /// Whether the latest change was typing.
-    pub typing: bool,
 }
 
 impl<T> Draft<T> {
     pub fn new(value: T) -> Self {
-        Draft {
-            value,
-            revision: 0,
-            typing: false,
-        }
+        Draft { value, revision: 0 }
     }
 }
 
@@ -46,7 +38,6 @@ impl<T: Editable> Reducible for Draft<T> {
     fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
         let DraftAction::Edit(edit, at) = action;
         let mut value = self.value.clone();
-        let typing = T::is_typing(&edit);
         if !value.apply(edit) {
             return self;
         }
@@ -54,7 +45,6 @@ impl<T: Editable> Reducible for Draft<T> {
         Rc::new(Draft {
             value,
             revision: self.revision + 1,
-            typing,
         })
     }
 }
@@ -73,16 +63,6 @@ impl Editable for AssessmentDraft {
         apply_assessment(&mut self.assessment, &self.template, edit)
     }
 
-    fn is_typing(edit: &AssessmentEdit) -> bool {
-        matches!(
-            edit,
-            AssessmentEdit::Answer {
-                edit: AnswerEdit::WhatMatters(_),
-                ..
-            }
-        )
-    }
-
     fn touch(&mut self, at: f64) {
         self.assessment.updated_at = at;
     }
@@ -93,10 +73,6 @@ impl Editable for Plan {
 
     fn apply(&mut self, edit: PlanEdit) -> bool {
         apply_plan(self, edit)
-    }
-
-    fn is_typing(edit: &PlanEdit) -> bool {
-        matches!(edit, PlanEdit::WhatMatters(_))
     }
 
     fn touch(&mut self, at: f64) {

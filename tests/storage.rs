@@ -1,0 +1,681 @@
+//! In-browser tests of the storage layer: schema and migrations, each
+//! repository, the cascade delete, batch atomicity and plain error messages.
+//!
+//! Every test opens its own database under a fresh random name and deletes it
+//! at the end, so tests never see each other's records.
+
+#![cfg(target_arch = "wasm32")]
+
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::KeyPath;
+use linkwheel::domain::{Answer, Assessment, Goal, Person, Plan, Term, WorkerProfile};
+use linkwheel::error::AppError;
+use linkwheel::storage::batch::Batch;
+use linkwheel::storage::schema::{self, ASSESSMENTS, BY_PERSON, PEOPLE, PLANS, SETTINGS};
+use linkwheel::storage::{assessments, delete_database, people, plans, settings, Storage};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ---------------------------------------------------------------- helpers
+
+fn fresh_name(test: &str) -> String {
+    format!("lw-test-{}-{}", test, js_sys::Math::random())
+}
+
+async fn open_fresh(test: &str) -> Storage {
+    let name = fresh_name(test);
+    Storage::open(&name)
+        .await
+        .unwrap_or_else(|e| panic!("open {name}: {e}"))
+}
+
+/// Closes the connection and deletes the database.
+async fn finish(db: Storage) {
+    let name = db.name();
+    db.close();
+    delete_database(&name)
+        .await
+        .unwrap_or_else(|e| panic!("delete {name}: {e}"));
+}
+
+fn person(id: &str, name: &str) -> Person {
+    Person {
+        id: id.into(),
+        preferred_name: name.into(),
+        full_name: format!("{name} Example"),
+        date_of_birth: "1960-02-29".into(),
+        pronouns: "they/them".into(),
+        phone: "07700 900123".into(),
+        email: format!("{}@example.org", name.to_lowercase()),
+        referral_source: "GP".into(),
+        note: "Prefers mornings".into(),
+        last_assessed: String::new(),
+        created_at: 1_700_000_000_000.0,
+        updated_at: 1_700_000_000_000.0,
+    }
+}
+
+fn assessment(id: &str, person_id: &str, created_at: f64) -> Assessment {
+    Assessment {
+        id: id.into(),
+        person_id: person_id.into(),
+        template_id: "wheel-8".into(),
+        date: "2025-03-14".into(),
+        current_step: 0,
+        answers: Vec::new(),
+        priorities: Vec::new(),
+        completed: false,
+        created_at,
+        updated_at: created_at,
+    }
+}
+
+fn plan(id: &str, person_id: &str, created_at: f64) -> Plan {
+    Plan {
+        id: id.into(),
+        person_id: person_id.into(),
+        assessment_id: format!("a-for-{id}"),
+        what_matters: "Getting out of the house".into(),
+        goals: Vec::new(),
+        review_date: "2025-06-01".into(),
+        created_at,
+        updated_at: created_at,
+    }
+}
+
+fn ids<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<String> {
+    list.iter().map(|x| id(x).to_string()).collect()
+}
+
+/// A plain JavaScript object with no `id`: every store's key path is `id`,
+/// so putting it fails with a DataError.
+fn record_without_id() -> JsValue {
+    let obj = js_sys::Object::new();
+    js_sys::Reflect::set(&obj, &"person_id".into(), &"p-batch".into()).unwrap();
+    js_sys::Reflect::set(&obj, &"preferred_name".into(), &"No key".into()).unwrap();
+    obj.into()
+}
+
+/// A batch whose first two writes are valid and whose last one is not.
+async fn failing_batch(db: &Storage) -> AppError {
+    let mut batch = Batch::new();
+    batch
+        .put(PEOPLE, &person("p-batch", "Batch"))
+        .expect("queue person")
+        .put(ASSESSMENTS, &assessment("a-batch", "p-batch", 1.0))
+        .expect("queue assessment")
+        .put_raw(PLANS, record_without_id());
+    assert_eq!(batch.len(), 3);
+    batch
+        .commit(db)
+        .await
+        .expect_err("a record without its key must fail the batch")
+}
+
+// ---------------------------------------------------------------- schema
+
+#[wasm_bindgen_test]
+async fn open_fresh_database_creates_the_four_stores_and_reopens() {
+    let name = fresh_name("open");
+    let db = Storage::open(&name).await.expect("first open");
+
+    let mut expected: Vec<String> = schema::ALL_STORES.iter().map(|s| s.to_string()).collect();
+    expected.sort();
+    assert_eq!(expected, ["assessments", "people", "plans", "settings"]);
+    let names: Vec<String> = db.database().object_store_names().collect();
+    assert_eq!(names, expected, "exactly the four stores");
+    assert_eq!(db.database().version(), f64::from(schema::VERSION));
+    assert_eq!(db.name(), name);
+
+    people::save_person(&db, &person("p1", "Ada"))
+        .await
+        .expect("save before reopening");
+    db.close();
+
+    // Same name, same version: no upgrade runs, so no "store already exists".
+    let again = Storage::open(&name).await.expect("second open");
+    let names: Vec<String> = again.database().object_store_names().collect();
+    assert_eq!(names, expected);
+    assert_eq!(again.database().version(), f64::from(schema::VERSION));
+    let kept = people::get_person(&again, "p1")
+        .await
+        .expect("get after reopen");
+    assert_eq!(
+        kept,
+        Some(person("p1", "Ada")),
+        "reopening keeps the records"
+    );
+    finish(again).await;
+}
+
+/// Migration arm 1, from a browser with no database at all (old version 0).
+///
+/// `schema::open` and `schema::migrate_to` are not public, so the only way to
+/// run the migrations is `Storage::open`, which goes from 0 up to
+/// `schema::VERSION`; while `VERSION` is 1 that is exactly arm 1. Once later
+/// arms exist this still checks that what arm 1 made is there at the end.
+#[wasm_bindgen_test]
+async fn migration_arm_1_from_empty_browser_creates_by_person_indexes() {
+    const { assert!(schema::VERSION >= 1) };
+    let db = open_fresh("migrate-v1").await;
+    let tx = db
+        .database()
+        .transaction([PEOPLE, ASSESSMENTS, PLANS, SETTINGS])
+        .build()
+        .expect("readonly transaction over every store");
+
+    for name in [ASSESSMENTS, PLANS] {
+        let store = tx.object_store(name).expect(name);
+        assert_eq!(
+            store.key_path(),
+            Some(KeyPath::One("id".to_string())),
+            "{name} key path"
+        );
+        let indexes: Vec<String> = store.index_names().collect();
+        assert_eq!(indexes, [BY_PERSON], "{name} has the by_person index");
+        let index = store.index(BY_PERSON).expect("open by_person");
+        assert_eq!(
+            index.key_path(),
+            Some(KeyPath::One("person_id".to_string())),
+            "{name}.by_person is on person_id"
+        );
+    }
+    for name in [PEOPLE, SETTINGS] {
+        let store = tx.object_store(name).expect(name);
+        assert_eq!(
+            store.key_path(),
+            Some(KeyPath::One("id".to_string())),
+            "{name} key path"
+        );
+        assert_eq!(store.index_names().count(), 0, "{name} has no index");
+    }
+    drop(tx);
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- people
+
+#[wasm_bindgen_test]
+async fn people_save_get_list_update_delete() {
+    let db = open_fresh("people").await;
+
+    assert_eq!(
+        people::list_people(&db).await.expect("list empty"),
+        Vec::new()
+    );
+    assert_eq!(
+        people::get_person(&db, "missing")
+            .await
+            .expect("get missing"),
+        None
+    );
+
+    let ada = person("p1", "Ada");
+    let bo = person("p2", "Bo");
+    people::save_person(&db, &ada).await.expect("save Ada");
+    people::save_person(&db, &bo).await.expect("save Bo");
+    assert_eq!(
+        people::get_person(&db, "p1").await.expect("get Ada"),
+        Some(ada.clone())
+    );
+
+    let mut listed = people::list_people(&db).await.expect("list two");
+    listed.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(listed, vec![ada.clone(), bo.clone()]);
+
+    // Saving again under the same id replaces the record.
+    let mut renamed = ada.clone();
+    renamed.preferred_name = "Addie".into();
+    renamed.phone = String::new();
+    renamed.updated_at += 60_000.0;
+    people::save_person(&db, &renamed)
+        .await
+        .expect("update Ada");
+    assert_eq!(
+        people::get_person(&db, "p1").await.expect("get updated"),
+        Some(renamed.clone())
+    );
+    assert_eq!(
+        people::list_people(&db)
+            .await
+            .expect("list after update")
+            .len(),
+        2
+    );
+
+    people::delete_person(&db, "p1").await.expect("delete Ada");
+    assert_eq!(
+        people::get_person(&db, "p1").await.expect("get deleted"),
+        None
+    );
+    assert_eq!(
+        people::list_people(&db).await.expect("list after delete"),
+        vec![bo]
+    );
+
+    // Deleting someone who is not there is not an error.
+    people::delete_person(&db, "p1")
+        .await
+        .expect("delete twice");
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- assessments
+
+#[wasm_bindgen_test]
+async fn start_assessment_writes_assessment_and_person_together() {
+    let db = open_fresh("start").await;
+    let before = person("p1", "Ada");
+    people::save_person(&db, &before)
+        .await
+        .expect("save person");
+
+    let a = assessment("a1", "p1", 1_700_000_100_000.0);
+    let mut after = before.clone();
+    after.last_assessed = "2025-03-14".into();
+    after.updated_at = 1_700_000_100_000.0;
+    assessments::start_assessment(&db, &a, &after)
+        .await
+        .expect("start");
+
+    assert_eq!(
+        assessments::get_assessment(&db, "a1")
+            .await
+            .expect("get a1"),
+        Some(a)
+    );
+    let stored = people::get_person(&db, "p1")
+        .await
+        .expect("get person")
+        .expect("person kept");
+    assert_eq!(stored.last_assessed, "2025-03-14");
+    assert_eq!(stored, after);
+
+    // A person not saved before is created by starting their assessment.
+    let newcomer = Person {
+        last_assessed: "2025-03-15".into(),
+        ..person("p2", "Bo")
+    };
+    let b = assessment("a2", "p2", 1_700_000_200_000.0);
+    assessments::start_assessment(&db, &b, &newcomer)
+        .await
+        .expect("start for newcomer");
+    assert_eq!(
+        people::get_person(&db, "p2").await.expect("get p2"),
+        Some(newcomer)
+    );
+    assert_eq!(
+        assessments::get_assessment(&db, "a2")
+            .await
+            .expect("get a2"),
+        Some(b)
+    );
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn save_assessment_round_trips_answers_keeping_unscored_apart_from_zero() {
+    let db = open_fresh("answers").await;
+    let mut a = assessment("a1", "p1", 1_700_000_000_000.0);
+    a.current_step = 3;
+    a.priorities = vec!["money".into(), "home".into()];
+    a.completed = true;
+    a.answers = vec![
+        Answer {
+            area_id: "home".into(),
+            score: None,
+            concerns: vec!["Damp".into(), "Rent".into()],
+            own_concerns: vec!["Noisy neighbour".into()],
+            what_matters: "Somewhere warm".into(),
+            wants_support: true,
+        },
+        Answer {
+            area_id: "money".into(),
+            score: Some(0),
+            ..Answer::default()
+        },
+        Answer {
+            area_id: "health".into(),
+            score: Some(10),
+            ..Answer::default()
+        },
+        Answer {
+            area_id: "friends".into(),
+            score: Some(7),
+            wants_support: false,
+            ..Answer::default()
+        },
+    ];
+
+    assessments::save_assessment(&db, &a).await.expect("save");
+    let got = assessments::get_assessment(&db, "a1")
+        .await
+        .expect("get")
+        .expect("present");
+    assert_eq!(
+        got.answer("home").map(|x| x.score),
+        Some(None),
+        "not scored stays None"
+    );
+    assert_eq!(
+        got.answer("money").map(|x| x.score),
+        Some(Some(0)),
+        "0 stays 0"
+    );
+    assert_eq!(got.answer("health").map(|x| x.score), Some(Some(10)));
+    assert_eq!(got, a, "every field round-trips, answers in order");
+
+    // Saving again replaces the answers: a score can go back to not scored.
+    let mut changed = got.clone();
+    changed.answers[1].score = None;
+    changed.answers[0].score = Some(0);
+    assessments::save_assessment(&db, &changed)
+        .await
+        .expect("save again");
+    let got = assessments::get_assessment(&db, "a1")
+        .await
+        .expect("get again")
+        .expect("present");
+    assert_eq!(got.answer("money").map(|x| x.score), Some(None));
+    assert_eq!(got.answer("home").map(|x| x.score), Some(Some(0)));
+    assert_eq!(got, changed);
+    assert_eq!(
+        assessments::get_assessment(&db, "nope")
+            .await
+            .expect("get missing"),
+        None
+    );
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn assessments_for_returns_only_that_persons_newest_first() {
+    let db = open_fresh("assessments-for").await;
+    for a in [
+        assessment("a-old", "p1", 1_000.0),
+        assessment("a-new", "p1", 3_000.0),
+        assessment("a-mid", "p1", 2_000.0),
+        assessment("b-1", "p2", 4_000.0),
+        // An id that sorts between p1's, and a person id that shares a prefix.
+        assessment("a-other", "p10", 2_500.0),
+    ] {
+        assessments::save_assessment(&db, &a).await.expect("save");
+    }
+    let list = assessments::assessments_for(&db, "p1").await.expect("p1's");
+    assert_eq!(ids(&list, |a| &a.id), ["a-new", "a-mid", "a-old"]);
+    assert!(list.iter().all(|a| a.person_id == "p1"));
+    let list = assessments::assessments_for(&db, "p2").await.expect("p2's");
+    assert_eq!(ids(&list, |a| &a.id), ["b-1"]);
+    assert!(assessments::assessments_for(&db, "nobody")
+        .await
+        .expect("none")
+        .is_empty());
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- plans
+
+#[wasm_bindgen_test]
+async fn plans_round_trip_with_goals_in_order_and_filter_by_person() {
+    let db = open_fresh("plans").await;
+    let goal = |id: &str, area: &str, term: Term| Goal {
+        id: id.into(),
+        area_id: area.into(),
+        text: format!("Goal {id} in my own words"),
+        first_step: "Ring the number".into(),
+        who_can_help: "My daughter".into(),
+        target_date: if term == Term::Long {
+            "2025-12-01".into()
+        } else {
+            String::new()
+        },
+        term,
+    };
+    let mut p = plan("plan-1", "p1", 2_000.0);
+    // Ids deliberately not in alphabetical order: order is the person's.
+    p.goals = vec![
+        goal("g3", "money", Term::Short),
+        goal("g1", "home", Term::Long),
+        goal("g2", "friends", Term::Short),
+    ];
+    plans::save_plan(&db, &p).await.expect("save plan");
+    let got = plans::get_plan(&db, "plan-1")
+        .await
+        .expect("get")
+        .expect("present");
+    assert_eq!(ids(&got.goals, |g| &g.id), ["g3", "g1", "g2"]);
+    assert_eq!(got.goals[1].term, Term::Long);
+    assert_eq!(got, p);
+    assert_eq!(
+        plans::get_plan(&db, "missing").await.expect("get missing"),
+        None
+    );
+
+    plans::save_plan(&db, &plan("plan-0", "p1", 1_000.0))
+        .await
+        .expect("older plan");
+    plans::save_plan(&db, &plan("plan-x", "p2", 3_000.0))
+        .await
+        .expect("other's plan");
+    let list = plans::plans_for(&db, "p1").await.expect("p1's plans");
+    assert_eq!(
+        ids(&list, |p| &p.id),
+        ["plan-1", "plan-0"],
+        "only p1's, newest first"
+    );
+    let list = plans::plans_for(&db, "p2").await.expect("p2's plans");
+    assert_eq!(ids(&list, |p| &p.id), ["plan-x"]);
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- cascade
+
+#[wasm_bindgen_test]
+async fn delete_person_removes_their_assessments_and_plans_only() {
+    let db = open_fresh("cascade").await;
+    let ada = person("p1", "Ada");
+    let bo = person("p2", "Bo");
+    people::save_person(&db, &ada).await.expect("save Ada");
+    people::save_person(&db, &bo).await.expect("save Bo");
+    for a in [
+        assessment("a1", "p1", 1.0),
+        assessment("a2", "p1", 2.0),
+        assessment("b1", "p2", 3.0),
+    ] {
+        assessments::save_assessment(&db, &a)
+            .await
+            .expect("save assessment");
+    }
+    for p in [
+        plan("pl1", "p1", 1.0),
+        plan("pl2", "p1", 2.0),
+        plan("pl3", "p2", 3.0),
+    ] {
+        plans::save_plan(&db, &p).await.expect("save plan");
+    }
+    assert_eq!(
+        assessments::assessments_for(&db, "p1")
+            .await
+            .expect("before")
+            .len(),
+        2
+    );
+    assert_eq!(plans::plans_for(&db, "p1").await.expect("before").len(), 2);
+
+    people::delete_person(&db, "p1").await.expect("delete Ada");
+
+    assert_eq!(people::get_person(&db, "p1").await.expect("get Ada"), None);
+    assert!(assessments::assessments_for(&db, "p1")
+        .await
+        .expect("Ada's")
+        .is_empty());
+    assert!(plans::plans_for(&db, "p1").await.expect("Ada's").is_empty());
+    for id in ["a1", "a2"] {
+        assert_eq!(
+            assessments::get_assessment(&db, id).await.expect("get"),
+            None,
+            "{id} gone"
+        );
+    }
+    for id in ["pl1", "pl2"] {
+        assert_eq!(
+            plans::get_plan(&db, id).await.expect("get"),
+            None,
+            "{id} gone"
+        );
+    }
+
+    assert_eq!(people::list_people(&db).await.expect("list"), vec![bo]);
+    assert_eq!(
+        assessments::assessments_for(&db, "p2").await.expect("Bo's"),
+        vec![assessment("b1", "p2", 3.0)]
+    );
+    assert_eq!(
+        plans::plans_for(&db, "p2").await.expect("Bo's"),
+        vec![plan("pl3", "p2", 3.0)]
+    );
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- batch
+
+#[wasm_bindgen_test]
+async fn batch_with_an_invalid_record_fails_and_writes_nothing() {
+    let db = open_fresh("batch-fail").await;
+    let err = failing_batch(&db).await;
+    assert!(
+        matches!(
+            err,
+            AppError::Storage {
+                action: "save the records",
+                ..
+            }
+        ),
+        "unexpected error: {err:?}"
+    );
+
+    assert_eq!(
+        people::get_person(&db, "p-batch").await.expect("get"),
+        None,
+        "no half-write"
+    );
+    assert!(people::list_people(&db).await.expect("list").is_empty());
+    assert_eq!(
+        assessments::get_assessment(&db, "a-batch")
+            .await
+            .expect("get"),
+        None
+    );
+    assert!(plans::plans_for(&db, "p-batch")
+        .await
+        .expect("plans")
+        .is_empty());
+
+    // The connection is still usable after the rollback.
+    people::save_person(&db, &person("p1", "Ada"))
+        .await
+        .expect("save after failure");
+    assert_eq!(people::list_people(&db).await.expect("list").len(), 1);
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn batch_across_two_stores_commits_both() {
+    let db = open_fresh("batch-ok").await;
+    assert!(Batch::new().is_empty());
+    Batch::new()
+        .commit(&db)
+        .await
+        .expect("an empty batch is a no-op");
+
+    let ada = person("p1", "Ada");
+    let a = assessment("a1", "p1", 1.0);
+    let mut batch = Batch::new();
+    batch
+        .put(PEOPLE, &ada)
+        .expect("queue person")
+        .put(ASSESSMENTS, &a)
+        .expect("queue assessment");
+    assert_eq!(batch.len(), 2);
+    batch.commit(&db).await.expect("commit");
+
+    assert_eq!(
+        people::get_person(&db, "p1").await.expect("get person"),
+        Some(ada)
+    );
+    assert_eq!(
+        assessments::get_assessment(&db, "a1")
+            .await
+            .expect("get assessment"),
+        Some(a)
+    );
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- settings
+
+#[wasm_bindgen_test]
+async fn worker_settings_default_blank_then_round_trip() {
+    let db = open_fresh("settings").await;
+    assert_eq!(
+        settings::get_worker(&db).await.expect("fresh"),
+        WorkerProfile::default()
+    );
+
+    let me = WorkerProfile {
+        name: "Sam Link".into(),
+        organisation: "Northside PCN".into(),
+        phone: "0113 496 0000".into(),
+    };
+    settings::save_worker(&db, &me).await.expect("save");
+    assert_eq!(settings::get_worker(&db).await.expect("get"), me);
+
+    let changed = WorkerProfile {
+        phone: String::new(),
+        ..me
+    };
+    settings::save_worker(&db, &changed)
+        .await
+        .expect("save again");
+    assert_eq!(settings::get_worker(&db).await.expect("get again"), changed);
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- errors
+
+#[wasm_bindgen_test]
+async fn storage_errors_show_plain_words_but_keep_the_cause() {
+    let db = open_fresh("errors").await;
+    let err = failing_batch(&db).await;
+
+    let shown = err.user_message();
+    assert!(
+        shown.starts_with("Sorry, we could not save the records."),
+        "{shown}"
+    );
+    for js_detail in [
+        "DataError",
+        "DOMException",
+        "IDB",
+        "key path",
+        "keyPath",
+        "Failed to execute",
+        "JsValue",
+        "undefined",
+    ] {
+        assert!(
+            !shown.contains(js_detail),
+            "user message shows {js_detail:?}: {shown}"
+        );
+    }
+
+    let full = err.to_string();
+    assert!(full.starts_with("could not save the records: "), "{full}");
+    assert!(
+        full.contains("DataError"),
+        "the cause is kept for the console: {full}"
+    );
+    finish(db).await;
+}
