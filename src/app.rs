@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::Layout;
+use crate::components::{layout, LoadFn, LoadPage};
 use crate::error::AppError;
+use crate::hooks::{use_load, Load};
 use crate::pages;
 use crate::storage::{Db, Storage, DB_NAME};
 
@@ -38,18 +38,19 @@ pub enum Route {
 }
 
 fn switch(route: Route) -> Html {
-    match route {
+    let page = match route.clone() {
         Route::Caseload => html! { <pages::Caseload /> },
-        Route::NewPerson => html! { <pages::PersonForm /> },
-        Route::EditPerson { id } => html! { <pages::PersonForm id={Some(AttrValue::from(id))} /> },
-        Route::Person { id } => html! { <pages::PersonPage {id} /> },
-        Route::Assessment { id } => html! { <pages::AssessmentPage {id} /> },
-        Route::Summary { id } => html! { <pages::SummaryPage {id} /> },
-        Route::Plan { id } => html! { <pages::PlanPage {id} /> },
-        Route::Settings => html! { <pages::SettingsPage /> },
-        Route::About => html! { <pages::AboutPage /> },
-        Route::NotFound => html! { <pages::NotFound /> },
-    }
+        Route::NewPerson => pages::person_form(None),
+        Route::EditPerson { id } => pages::person_form(Some(id.into())),
+        Route::Person { id } => pages::person_page(id.into()),
+        Route::Assessment { id } => pages::assessment_page(id.into()),
+        Route::Summary { id } => pages::summary_page(id.into()),
+        Route::Plan { id } => pages::plan_page(id.into()),
+        Route::Settings => pages::settings_page(),
+        Route::About => pages::about_page(),
+        Route::NotFound => pages::not_found_page(),
+    };
+    layout(&route, page)
 }
 
 #[derive(Properties, PartialEq)]
@@ -67,35 +68,30 @@ impl Default for AppProps {
     }
 }
 
-enum DbState {
-    Opening,
-    Open(Db),
-    Failed(AppError),
+/// Opens the database `name`, then the app with it.
+fn open_app(_: Option<Db>, name: AttrValue) -> LoadPage {
+    Box::pin(async move {
+        let opened = Storage::open(&name).await;
+        crate::platform::hide_boot_message();
+        let db: Db = Rc::new(opened?);
+        Ok(html! {
+            <ContextProvider<Db> context={db}>
+                <HashRouter>
+                    <Switch<Route> render={switch} />
+                </HashRouter>
+            </ContextProvider<Db>>
+        })
+    })
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let opening = use_state(|| DbState::Opening);
-    {
-        let opening = opening.clone();
-        use_effect_with(props.db_name.clone(), move |name| {
-            let name = name.to_string();
-            spawn_local(async move {
-                let next = match Storage::open(&name).await {
-                    Ok(s) => DbState::Open(Rc::new(s)),
-                    Err(e) => {
-                        crate::platform::log_error(&e);
-                        DbState::Failed(e)
-                    }
-                };
-                crate::platform::hide_boot_message();
-                opening.set(next);
-            });
-        });
-    }
-    match &*opening {
-        DbState::Opening => html! {},
-        DbState::Failed(e) => html! {
+    // Typed as a `LoadFn` like the pages' loaders, so `use_load` is compiled
+    // once for both.
+    let app = use_load(props.db_name.clone(), open_app as LoadFn);
+    match &*app {
+        Load::Loading => html! {},
+        Load::Failed(e) => html! {
             <main id="main" class="fatal">
                 <h1>{ match e {
                     AppError::StorageUnavailable { .. } => "Linkwheel cannot keep information here",
@@ -104,14 +100,6 @@ pub fn App(props: &AppProps) -> Html {
                 <p role="alert">{ e.user_message() }</p>
             </main>
         },
-        DbState::Open(db) => html! {
-            <ContextProvider<Db> context={db.clone()}>
-                <HashRouter>
-                    <Layout>
-                        <Switch<Route> render={switch} />
-                    </Layout>
-                </HashRouter>
-            </ContextProvider<Db>>
-        },
+        Load::Ready(app) => app.clone(),
     }
 }

@@ -20,7 +20,10 @@ pub enum AppError {
 
 impl AppError {
     pub fn storage(action: &'static str, cause: impl ToString) -> Self {
-        let cause = cause.to_string();
+        Self::storage_cause(action, cause.to_string())
+    }
+
+    fn storage_cause(action: &'static str, cause: String) -> Self {
         if cause.contains("QuotaExceeded") {
             AppError::StorageFull { action }
         } else {

@@ -49,6 +49,14 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// The input element with `id`, to read what was typed in it.
+pub fn input_by_id(id: &str) -> Option<web_sys::HtmlInputElement> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into().ok())
+}
+
 /// Opens the browser's print dialog.
 pub fn print() {
     if let Some(w) = web_sys::window() {

@@ -1,34 +1,32 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ConfirmProps {
-    pub id: AttrValue,
-    pub title: AttrValue,
+use crate::components::{action, Heading, Look};
+
+/// An in-page "are you sure?" panel. Its heading takes focus when it opens
+/// so a keyboard or screen reader user lands on the question.
+pub struct Confirm {
+    /// Unique on the page; the heading and message ids start with it.
+    pub id: String,
+    pub title: String,
     pub message: AttrValue,
     pub confirm_label: AttrValue,
     pub on_confirm: Callback<()>,
     pub on_cancel: Callback<()>,
 }
 
-/// An in-page "are you sure?" panel. It takes focus when it opens so a
-/// keyboard or screen reader user lands on the question.
-#[component]
-pub fn Confirm(props: &ConfirmProps) -> Html {
-    let heading_id = format!("{}-title", props.id);
-    {
-        let heading_id = heading_id.clone();
-        use_effect_with((), move |_| crate::platform::focus_id(&heading_id));
-    }
-    let confirm = props.on_confirm.reform(|_: MouseEvent| ());
-    let cancel = props.on_cancel.reform(|_: MouseEvent| ());
-    html! {
-        <section class="confirm" role="alertdialog" aria-labelledby={heading_id.clone()} aria-describedby={format!("{}-msg", props.id)}>
-            <h2 id={heading_id} tabindex="-1">{ props.title.clone() }</h2>
-            <p id={format!("{}-msg", props.id)}>{ props.message.clone() }</p>
-            <div class="button-row">
-                <button type="button" class="button button-danger" onclick={confirm}>{ props.confirm_label.clone() }</button>
-                <button type="button" class="button button-secondary" onclick={cancel}>{ "Cancel" }</button>
-            </div>
-        </section>
+impl Confirm {
+    pub fn view(self) -> Html {
+        let heading_id = format!("{}-title", self.id);
+        let message_id = format!("{}-msg", self.id);
+        html! {
+            <section class="confirm" role="alertdialog" aria-labelledby={heading_id.clone()} aria-describedby={message_id.clone()}>
+                <Heading tag="h2" id={heading_id} text={self.title} />
+                <p id={message_id}>{ self.message }</p>
+                <div class="button-row">
+                    { action(Look::Danger, self.confirm_label, None, &self.on_confirm, ()) }
+                    { action(Look::Secondary, "Cancel", None, &self.on_cancel, ()) }
+                </div>
+            </section>
+        }
     }
 }

@@ -1,102 +1,188 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct TextFieldProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub value: AttrValue,
-    pub on_change: Callback<String>,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
-    #[prop_or(AttrValue::Static("text"))]
-    pub input_type: AttrValue,
-    #[prop_or_default]
-    pub autocomplete: Option<AttrValue>,
-    #[prop_or_default]
-    pub required: bool,
-}
-
-fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
-    let mut ids = Vec::new();
-    if hint {
-        ids.push(format!("{id}-hint"));
-    }
-    if error {
-        ids.push(format!("{id}-error"));
-    }
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
 /// A labelled input with an optional hint and an error shown beside it.
-#[component]
-pub fn TextField(props: &TextFieldProps) -> Html {
-    let oninput = {
-        let cb = props.on_change.clone();
-        Callback::from(move |e: InputEvent| {
-            cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
-    let id = props.id.clone();
-    html! {
-        <div class={classes!("field", props.error.is_some().then_some("field-invalid"))}>
-            <label for={id.clone()}>
-                { props.label.clone() }
-                if !props.required { <span class="optional">{ " (optional)" }</span> }
-            </label>
-            if let Some(hint) = &props.hint { <p class="hint" id={format!("{id}-hint")}>{ hint.clone() }</p> }
-            if let Some(error) = &props.error {
-                <p class="error-message" id={format!("{id}-error")}>{ error.clone() }</p>
-            }
-            <input
-                id={id.clone()}
-                type={props.input_type.clone()}
-                value={props.value.clone()}
-                {oninput}
-                autocomplete={props.autocomplete.clone()}
-                aria-invalid={props.error.is_some().then_some("true")}
-                aria-required={props.required.then_some("true")}
-                aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
-            />
-        </div>
+/// Build it with [`TextField::new`] and the setters, then call `view`.
+pub struct TextField {
+    id: &'static str,
+    label: &'static str,
+    value: AttrValue,
+    on_change: Callback<String>,
+    hint: Option<&'static str>,
+    error: Option<String>,
+    input_type: &'static str,
+    autocomplete: Option<&'static str>,
+    required: bool,
+}
+
+/// The field's box. Its class is a literal in each case (see [`crate::components::Look`]).
+pub fn field_div(invalid: bool, inner: Html) -> Html {
+    if invalid {
+        html! { <div class="field field-invalid">{ inner }</div> }
+    } else {
+        html! { <div class="field">{ inner }</div> }
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TextAreaProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub value: AttrValue,
-    pub on_change: Callback<String>,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    #[prop_or(4)]
-    pub rows: u32,
+/// The ids a field's `aria-describedby` points at: its hint, its error.
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    match (hint, error) {
+        (true, true) => Some(format!("{id}-hint {id}-error")),
+        (true, false) => Some(format!("{id}-hint")),
+        (false, true) => Some(format!("{id}-error")),
+        (false, false) => None,
+    }
+}
+
+fn hint_view(id: &str, hint: Option<&'static str>) -> Html {
+    match hint {
+        Some(hint) => html! { <p class="hint" id={format!("{id}-hint")}>{ hint }</p> },
+        None => Html::default(),
+    }
+}
+
+impl TextField {
+    pub fn new(
+        id: &'static str,
+        label: &'static str,
+        value: &str,
+        on_change: Callback<String>,
+    ) -> Self {
+        TextField {
+            id,
+            label,
+            value: AttrValue::from(value.to_string()),
+            on_change,
+            hint: None,
+            error: None,
+            input_type: "text",
+            autocomplete: None,
+            required: false,
+        }
+    }
+
+    pub fn hint(mut self, hint: &'static str) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn error(mut self, error: Option<String>) -> Self {
+        self.error = error;
+        self
+    }
+
+    /// The input's `type`: `date`, `tel`, `email`…
+    pub fn kind(mut self, input_type: &'static str) -> Self {
+        self.input_type = input_type;
+        self
+    }
+
+    pub fn autocomplete(mut self, autocomplete: &'static str) -> Self {
+        self.autocomplete = Some(autocomplete);
+        self
+    }
+
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    pub fn view(self) -> Html {
+        let TextField {
+            id,
+            label,
+            value,
+            on_change,
+            hint,
+            error,
+            input_type,
+            autocomplete,
+            required,
+        } = self;
+        let oninput =
+            on_change.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+        let invalid = error.is_some();
+        let inner = html! {
+            <>
+                <label for={id}>
+                    { label }
+                    if !required { <span class="optional">{ " (optional)" }</span> }
+                </label>
+                { hint_view(id, hint) }
+                if let Some(error) = error {
+                    <p class="error-message" id={format!("{id}-error")}>{ error }</p>
+                }
+                <input
+                    {id}
+                    type={input_type}
+                    {value}
+                    {oninput}
+                    {autocomplete}
+                    aria-invalid={invalid.then_some("true")}
+                    aria-required={required.then_some("true")}
+                    aria-describedby={described_by(id, hint.is_some(), invalid)}
+                />
+            </>
+        };
+        field_div(invalid, inner)
+    }
 }
 
 /// A labelled multi-line box for words in the person's own voice.
-#[component]
-pub fn TextArea(props: &TextAreaProps) -> Html {
-    let oninput = {
-        let cb = props.on_change.clone();
-        Callback::from(move |e: InputEvent| {
-            cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
-        })
-    };
-    let id = props.id.clone();
-    html! {
-        <div class="field">
-            <label for={id.clone()}>{ props.label.clone() }</label>
-            if let Some(hint) = &props.hint { <p class="hint" id={format!("{id}-hint")}>{ hint.clone() }</p> }
-            <textarea
-                id={id.clone()}
-                rows={props.rows.to_string()}
-                value={props.value.clone()}
-                {oninput}
-                aria-describedby={props.hint.is_some().then(|| format!("{id}-hint"))}
-            />
-        </div>
+pub struct TextArea {
+    id: String,
+    label: &'static str,
+    value: AttrValue,
+    on_change: Callback<String>,
+    hint: Option<&'static str>,
+    rows: &'static str,
+}
+
+impl TextArea {
+    pub fn new(id: String, label: &'static str, value: &str, on_change: Callback<String>) -> Self {
+        TextArea {
+            id,
+            label,
+            value: AttrValue::from(value.to_string()),
+            on_change,
+            hint: None,
+            rows: "4",
+        }
+    }
+
+    pub fn hint(mut self, hint: &'static str) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn rows(mut self, rows: &'static str) -> Self {
+        self.rows = rows;
+        self
+    }
+
+    pub fn view(self) -> Html {
+        let TextArea {
+            id,
+            label,
+            value,
+            on_change,
+            hint,
+            rows,
+        } = self;
+        let oninput = on_change
+            .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ label }</label>
+                { hint_view(&id, hint) }
+                <textarea
+                    id={id.clone()}
+                    {rows}
+                    {value}
+                    {oninput}
+                    aria-describedby={described_by(&id, hint.is_some(), false)}
+                />
+            </div>
+        }
     }
 }

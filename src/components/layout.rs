@@ -1,93 +1,69 @@
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::{focus_on_click, href};
 
-#[derive(Properties, PartialEq)]
-pub struct LayoutProps {
-    pub children: Html,
-}
-
-/// The page frame: skip link, header with navigation, and the main area.
-#[component]
-pub fn Layout(props: &LayoutProps) -> Html {
-    let route = use_route::<Route>();
-    let current = |r: Route| (route.as_ref() == Some(&r)).then_some("page");
+/// The page frame: skip link, header with navigation, and the main area
+/// holding `page`. The router renders it for every route, so the links know
+/// which page is the current one.
+pub fn layout(route: &Route, page: Html) -> Html {
+    let nav_item = |to: Route, text: &'static str| {
+        let current = (*route == to).then_some("page");
+        html! { <li><a href={href(&to)} aria-current={current}>{ text }</a></li> }
+    };
     html! {
         <>
-            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
-                e.prevent_default();
-                crate::platform::focus_id("main");
-            })}>{ "Skip to main content" }</a>
+            <a class="skip-link" href="#main" onclick={focus_on_click("main".to_string())}>
+                { "Skip to main content" }
+            </a>
             <header class="site-header">
                 <div class="header-inner">
-                    <NavLink to={Route::Caseload} class="brand">
-                        <span class="brand-mark" aria-hidden="true"></span>{ "Linkwheel" }
-                    </NavLink>
+                    <a href="#/" class="brand"><span class="brand-mark" aria-hidden="true"></span>{ "Linkwheel" }</a>
                     <nav aria-label="Main">
                         <ul>
-                            <li><NavLink to={Route::Caseload} current={current(Route::Caseload)}>{ "People" }</NavLink></li>
-                            <li><NavLink to={Route::Settings} current={current(Route::Settings)}>{ "Settings" }</NavLink></li>
-                            <li><NavLink to={Route::About} current={current(Route::About)}>{ "About" }</NavLink></li>
+                            { nav_item(Route::Caseload, "People") }
+                            { nav_item(Route::Settings, "Settings") }
+                            { nav_item(Route::About, "About") }
                         </ul>
                     </nav>
                 </div>
             </header>
-            <main id="main" tabindex="-1">
-                { props.children.clone() }
-            </main>
+            <main id="main" tabindex="-1">{ page }</main>
         </>
     }
 }
 
 #[derive(Properties, PartialEq)]
-pub struct NavLinkProps {
-    pub to: Route,
-    #[prop_or_default]
-    pub current: Option<&'static str>,
-    #[prop_or_default]
-    pub class: Classes,
-    pub children: Html,
-}
-
-/// A link to a route that can carry `aria-current` and any class.
-#[component]
-pub fn NavLink(props: &NavLinkProps) -> Html {
-    let navigator = use_navigator();
-    let to = props.to.clone();
-    let onclick = Callback::from(move |e: MouseEvent| {
-        if e.ctrl_key() || e.meta_key() || e.shift_key() {
-            return;
-        }
-        e.prevent_default();
-        if let Some(n) = &navigator {
-            n.push(&to);
-        }
-    });
-    html! {
-        <a href={format!("#{}", props.to.to_path())} class={props.class.clone()} aria-current={props.current} {onclick}>
-            { props.children.clone() }
-        </a>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PageHeadingProps {
+pub struct HeadingProps {
+    /// `h1` for the page; `h2` or `h3` for a panel that opens within it.
+    #[prop_or("h1")]
+    pub tag: &'static str,
+    #[prop_or(AttrValue::Static("page-heading"))]
+    pub id: AttrValue,
     pub text: AttrValue,
+    /// The browser tab's title ("… – Linkwheel"), set when a page's heading
+    /// appears. `None` keeps the title as it was (a panel, or a page that
+    /// could not load).
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
 }
 
-/// The page's `h1`. It takes focus when the page opens, so screen readers
-/// announce the new page after a route change.
+/// A heading that takes focus when it appears, so keyboard and screen
+/// reader users land on it: the page's `h1` after a route change, an "are
+/// you sure?" question, a goal form.
 #[component]
-pub fn PageHeading(props: &PageHeadingProps) -> Html {
-    use_effect_with(props.text.clone(), |_| {
-        crate::platform::focus_id("page-heading")
-    });
-    html! { <h1 id="page-heading" tabindex="-1">{ props.text.clone() }</h1> }
-}
-
-/// Shown while a page's records load from IndexedDB.
-#[component]
-pub fn Loading() -> Html {
-    html! { <p class="loading" role="status">{ "Loading…" }</p> }
+pub fn Heading(props: &HeadingProps) -> Html {
+    {
+        let id = props.id.clone();
+        use_effect_with(
+            (props.text.clone(), props.title.clone()),
+            move |(_, title)| {
+                if let Some(title) = title {
+                    crate::platform::set_title(title);
+                }
+                crate::platform::focus_id(&id)
+            },
+        );
+    }
+    html! { <@{props.tag} id={props.id.clone()} tabindex="-1">{ props.text.clone() }</@> }
 }

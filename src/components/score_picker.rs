@@ -2,46 +2,37 @@ use yew::prelude::*;
 
 use crate::domain::template::Scale;
 
-#[derive(Properties, PartialEq)]
-pub struct ScorePickerProps {
-    /// Unique per step so radio groups never clash.
-    pub name: AttrValue,
-    pub legend: AttrValue,
-    pub scale: Scale,
-    pub value: Option<u8>,
-    pub on_change: Callback<Option<u8>>,
-}
-
 /// Eleven (or however many the scale has) large radio buttons. Native radios
-/// give keyboard use for free: arrows move, Space picks.
-#[component]
-pub fn ScorePicker(props: &ScorePickerProps) -> Html {
+/// give keyboard use for free: arrows move, Space picks. `name` is unique per
+/// step so radio groups never clash.
+pub fn score_picker(
+    name: &str,
+    legend: &str,
+    scale: &Scale,
+    value: Option<u8>,
+    on_change: &Callback<Option<u8>>,
+) -> Html {
     let Scale {
         min,
         max,
         min_label,
         max_label,
-    } = props.scale.clone();
-    let hint_id = format!("{}-hint", props.name);
-    let clear = {
-        let cb = props.on_change.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(None))
-    };
+    } = scale;
+    let hint_id = format!("{name}-hint");
     html! {
         <fieldset class="score-picker" aria-describedby={hint_id.clone()}>
-            <legend>{ props.legend.clone() }</legend>
+            <legend>{ legend.to_string() }</legend>
             <p class="hint" id={hint_id}>
                 { format!("{min} means {min_label}. {max} means {max_label}. You can leave it blank.") }
             </p>
             <div class="score-options">
-                { for (min..=max).map(|n| {
-                    let id = format!("{}-{n}", props.name);
-                    let cb = props.on_change.clone();
-                    let onchange = Callback::from(move |_: Event| cb.emit(Some(n)));
+                { for (*min..=*max).map(|n| {
+                    let id = format!("{name}-{n}");
+                    let onchange = on_change.reform(move |_: Event| Some(n));
                     html! {
                         <div class="score-option">
-                            <input type="radio" id={id.clone()} name={props.name.clone()} value={n.to_string()}
-                                checked={props.value == Some(n)} {onchange} />
+                            <input type="radio" id={id.clone()} name={name.to_string()} value={n.to_string()}
+                                checked={value == Some(n)} {onchange} />
                             <label for={id}>{ n }</label>
                         </div>
                     }
@@ -51,8 +42,8 @@ pub fn ScorePicker(props: &ScorePickerProps) -> Html {
                 <span>{ format!("{min}: {min_label}") }</span>
                 <span>{ format!("{max}: {max_label}") }</span>
             </div>
-            if props.value.is_some() {
-                <button type="button" class="button-link" onclick={clear}>{ "Clear the score" }</button>
+            if value.is_some() {
+                <button type="button" class="button-link" onclick={on_change.reform(|_: MouseEvent| None)}>{ "Clear the score" }</button>
             } else {
                 <p class="not-scored">{ "Not scored yet" }</p>
             }

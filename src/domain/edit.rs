@@ -2,6 +2,7 @@
 //! The reducers in `state/` wrap these, and autosave writes the result.
 
 use super::model::{Assessment, Goal, Plan};
+use super::order::sort_by_less;
 use super::template::Template;
 
 /// The most areas a person picks to work on first.
@@ -77,9 +78,8 @@ pub fn apply_assessment(a: &mut Assessment, template: &Template, edit: Assessmen
                     } else if area.concerns.contains(&c) {
                         answer.concerns.push(c);
                         // Keep the template's order so print and screen agree.
-                        answer
-                            .concerns
-                            .sort_unstable_by_key(|x| area.concerns.iter().position(|y| y == x));
+                        let place = |x: &String| area.concerns.iter().position(|y| y == x);
+                        sort_by_less(&mut answer.concerns, |a, b| place(a) < place(b));
                     } else {
                         return false;
                     }

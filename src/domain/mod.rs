@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod edit;
 pub mod model;
+pub mod order;
 pub mod scoring;
 pub mod search;
 pub mod template;

@@ -2,6 +2,7 @@
 //! "not scored" kept apart from 0, and suggested priorities.
 
 use super::model::{Answer, Assessment};
+use super::order::sort_by_less;
 use super::template::Template;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,7 +63,8 @@ pub fn suggested_priorities(a: &Assessment, t: &Template) -> Vec<String> {
         .enumerate()
         .filter(|(_, s)| s.wants_support)
         .collect();
-    wanted.sort_unstable_by_key(|(i, s)| (s.score.is_none(), s.score, *i));
+    let key = |(i, s): &(usize, AreaSummary)| (s.score.is_none(), s.score, *i);
+    sort_by_less(&mut wanted, |a, b| key(a) < key(b));
     wanted.into_iter().map(|(_, s)| s.area_id).collect()
 }
 

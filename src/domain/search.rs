@@ -1,5 +1,6 @@
 //! Caseload search: case-insensitive, every word must match somewhere.
 
+use super::order::sort_by_less;
 use super::Person;
 
 /// Lower-cases and folds the accented letters common in UK names. Only
@@ -41,7 +42,7 @@ pub fn filter_people<'a>(people: &'a [Person], query: &str) -> Vec<&'a Person> {
         .filter(|p| matches(p, query))
         .map(|p| (fold(&p.preferred_name), p))
         .collect();
-    out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    sort_by_less(&mut out, |a, b| (&a.0, &a.1.id) < (&b.0, &b.1.id));
     out.into_iter().map(|(_, p)| p).collect()
 }
 

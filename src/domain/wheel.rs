@@ -73,37 +73,40 @@ pub fn num(v: f64) -> String {
     }
 }
 
-fn fmt(v: f64) -> String {
-    num(v)
-}
-
 /// An annular wedge from `r0` to `r1` between two angles (radians, clockwise
 /// from three o'clock), as an SVG path.
 pub fn wedge_path(r0: f64, r1: f64, a0: f64, a1: f64) -> String {
-    let large = u8::from(a1 - a0 > PI);
+    let large = f64::from(u8::from(a1 - a0 > PI));
     let (x0, y0) = point(r0, a0);
     let (x1, y1) = point(r1, a0);
     let (x2, y2) = point(r1, a1);
     let (x3, y3) = point(r0, a1);
-    format!(
-        "M{} {}L{} {}A{} {} 0 {} 1 {} {}L{} {}A{} {} 0 {} 0 {} {}Z",
-        fmt(x0),
-        fmt(y0),
-        fmt(x1),
-        fmt(y1),
-        fmt(r1),
-        fmt(r1),
-        large,
-        fmt(x2),
-        fmt(y2),
-        fmt(x3),
-        fmt(y3),
-        fmt(r0),
-        fmt(r0),
-        large,
-        fmt(x0),
-        fmt(y0)
-    )
+    // M x0 y0 L x1 y1 A r1 r1 0 large 1 x2 y2 L x3 y3 A r0 r0 0 large 0 x0 y0 Z
+    let steps = [
+        ("M", x0),
+        (" ", y0),
+        ("L", x1),
+        (" ", y1),
+        ("A", r1),
+        (" ", r1),
+        (" 0 ", large),
+        (" 1 ", x2),
+        (" ", y2),
+        ("L", x3),
+        (" ", y3),
+        ("A", r0),
+        (" ", r0),
+        (" 0 ", large),
+        (" 0 ", x0),
+        (" ", y0),
+    ];
+    let mut path = String::new();
+    for (before, value) in steps {
+        path.push_str(before);
+        path.push_str(&num(value));
+    }
+    path.push('Z');
+    path
 }
 
 /// Splits a title into lines of about `width` characters at spaces.

@@ -2,15 +2,19 @@
 //! them with a visible status that says "Saved" only after the commit.
 
 mod use_autosave;
-mod use_busy;
 mod use_load;
+mod use_task;
+mod use_value;
 
-pub use use_autosave::{use_autosave, Autosave, SaveStatus};
-pub use use_busy::{use_busy, Busy};
+pub use use_autosave::{use_autosave, Autosave, SaveFuture, SaveStatus};
 pub use use_load::{use_load, Load};
+pub use use_task::{use_task, Task};
+pub use use_value::{use_value, Value};
 
 use yew::prelude::*;
 
+use crate::platform::now_ms;
+use crate::state::{Draft, DraftAction, Editable};
 use crate::storage::Db;
 
 /// The open database, provided by `App` once it has opened.
@@ -19,19 +23,23 @@ pub fn use_db() -> Option<Db> {
     use_context::<Db>()
 }
 
-/// Saves `value` through `autosave` whenever `revision` moves past 0, that
-/// is after every change the person makes to a [`crate::state::Draft`].
+/// A record being edited, saved after every change the person makes: the
+/// [`Draft`] as rendered, its [`Autosave`] (for the status), and the callback
+/// that applies an edit and saves the result.
 #[hook]
-pub fn use_save_on_change<T: Clone + 'static>(revision: u32, value: T, autosave: Autosave<T>) {
-    use_effect_with(revision, move |rev| {
-        if *rev > 0 {
-            autosave.save(value);
-        }
-    });
-}
-
-/// Sets the tab title for the page.
-#[hook]
-pub fn use_title(title: String) {
-    use_effect_with(title, |t| crate::platform::set_title(t));
+pub fn use_draft<T: Editable>(
+    init: impl FnOnce() -> T,
+    save: fn(Db, T) -> SaveFuture,
+) -> (Value<Draft<T>>, Autosave<T>, Callback<T::Edit>) {
+    let draft = use_value(|| Draft::new(init()));
+    let autosave = use_autosave(save);
+    let edit = {
+        let (draft, autosave) = (draft.clone(), autosave.clone());
+        Callback::from(move |edit: T::Edit| {
+            if let Some(next) = draft.dispatch(DraftAction::Edit(edit, now_ms())) {
+                autosave.save(next.value.clone());
+            }
+        })
+    };
+    (draft, autosave, edit)
 }

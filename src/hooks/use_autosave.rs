@@ -7,6 +7,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::error::AppError;
+use crate::hooks::{use_db, use_value, Value};
+use crate::storage::Db;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -19,37 +21,46 @@ pub enum SaveStatus {
     Failed(AppError),
 }
 
-type SaveFn<T> = Rc<dyn Fn(T) -> Pin<Box<dyn Future<Output = Result<(), AppError>>>>>;
+/// One write of a record, not started until it is polled.
+pub type SaveFuture = Pin<Box<dyn Future<Output = Result<(), AppError>>>>;
 
-struct Queue<T> {
+/// Writes waiting their turn. A write is a future that has not been polled
+/// yet, so nothing is written until its turn comes; the queue itself does
+/// not depend on the record type.
+struct Queue {
     writing: bool,
     /// The newest change that arrived while a write was under way. Older
     /// waiting changes are replaced: each write holds the whole record.
-    next: Option<T>,
+    next: Option<SaveFuture>,
     /// Called once `next` (or a later change) has committed.
     next_done: Vec<Callback<()>>,
 }
 
 /// Handle returned by [`use_autosave`].
 pub struct Autosave<T: 'static> {
-    pub status: SaveStatus,
-    queue: Rc<RefCell<Queue<T>>>,
-    status_handle: UseStateHandle<SaveStatus>,
-    save: SaveFn<T>,
+    queue: Rc<RefCell<Queue>>,
+    status_handle: Value<SaveStatus>,
+    db: Option<Db>,
+    save: fn(Db, T) -> SaveFuture,
 }
 
 impl<T: 'static> Clone for Autosave<T> {
     fn clone(&self) -> Self {
         Self {
-            status: self.status.clone(),
             queue: self.queue.clone(),
             status_handle: self.status_handle.clone(),
-            save: self.save.clone(),
+            db: self.db.clone(),
+            save: self.save,
         }
     }
 }
 
 impl<T: 'static> Autosave<T> {
+    /// What to show: "Saving…", "Saved" and so on, as of this render.
+    pub fn status(&self) -> &SaveStatus {
+        &self.status_handle
+    }
+
     /// Saves `value`. At most one write is under way at a time; a change that
     /// arrives meanwhile is written as soon as that write commits.
     pub fn save(&self, value: T) {
@@ -58,36 +69,38 @@ impl<T: 'static> Autosave<T> {
 
     /// Saves `value` and calls `done` once it has committed (not if it fails).
     pub fn save_then(&self, value: T, done: Option<Callback<()>>) {
-        self.status_handle.set(SaveStatus::Saving);
-        let mut q = self.queue.borrow_mut();
-        q.next_done.extend(done);
-        if q.writing {
-            q.next = Some(value);
-            return;
-        }
-        q.writing = true;
-        drop(q);
-        write(
-            self.queue.clone(),
-            self.status_handle.clone(),
-            self.save.clone(),
-            value,
-        );
+        let write = match &self.db {
+            Some(db) => (self.save)(db.clone(), value),
+            None => Box::pin(async { Ok(()) }),
+        };
+        enqueue(&self.queue, &self.status_handle, write, done);
     }
 }
 
-fn write<T: 'static>(
-    queue: Rc<RefCell<Queue<T>>>,
-    status: UseStateHandle<SaveStatus>,
-    save: SaveFn<T>,
-    value: T,
+fn enqueue(
+    queue: &Rc<RefCell<Queue>>,
+    status: &Value<SaveStatus>,
+    write: SaveFuture,
+    done: Option<Callback<()>>,
 ) {
+    status.set(SaveStatus::Saving);
+    let mut q = queue.borrow_mut();
+    q.next_done.extend(done);
+    if q.writing {
+        q.next = Some(write);
+        return;
+    }
+    q.writing = true;
+    drop(q);
+    run(queue.clone(), status.clone(), write);
+}
+
+fn run(queue: Rc<RefCell<Queue>>, status: Value<SaveStatus>, write: SaveFuture) {
     spawn_local(async move {
-        let mut value = value;
+        let mut write = write;
         loop {
             let done = std::mem::take(&mut queue.borrow_mut().next_done);
-            let result = save(value).await;
-            if let Err(e) = result {
+            if let Err(e) = write.await {
                 crate::platform::log_error(&e);
                 let mut q = queue.borrow_mut();
                 q.writing = false;
@@ -99,7 +112,7 @@ fn write<T: 'static>(
             done.iter().for_each(|cb| cb.emit(()));
             let next = queue.borrow_mut().next.take();
             match next {
-                Some(v) => value = v,
+                Some(w) => write = w,
                 None => break,
             }
         }
@@ -108,33 +121,21 @@ fn write<T: 'static>(
     });
 }
 
-/// Saves a record every time it changes, and tells the truth about it: the
-/// status is `Saved` only after the last change's transaction has committed.
+/// Saves a record with `save` every time it changes, and tells the truth
+/// about it: the status is `Saved` only after the last change's transaction
+/// has committed.
 #[hook]
-pub fn use_autosave<T, F, Fut>(save: F) -> Autosave<T>
-where
-    T: 'static,
-    F: Fn(T) -> Fut + 'static,
-    Fut: Future<Output = Result<(), AppError>> + 'static,
-{
-    let status_handle = use_state(|| SaveStatus::Idle);
+pub fn use_autosave<T: 'static>(save: fn(Db, T) -> SaveFuture) -> Autosave<T> {
+    let status_handle = use_value(|| SaveStatus::Idle);
     let queue = use_mut_ref(|| Queue {
         writing: false,
         next: None,
         next_done: Vec::new(),
     });
-    let save: SaveFn<T> = {
-        let save = Rc::new(save);
-        (*use_memo((), move |_| {
-            let f: SaveFn<T> = Rc::new(move |v: T| Box::pin(save(v)));
-            f
-        }))
-        .clone()
-    };
     Autosave {
-        status: (*status_handle).clone(),
         queue,
         status_handle,
+        db: use_db(),
         save,
     }
 }

@@ -1,10 +1,13 @@
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::error::AppError;
+use crate::hooks::use_db;
+use crate::storage::Db;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load<T> {
@@ -13,49 +16,68 @@ pub enum Load<T> {
     Failed(AppError),
 }
 
-type LoadFuture<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;
+/// A load under way. It resolves to the step that keeps its result, so
+/// `use_jobs` can drop that step when a newer load has begun.
+type Job = Pin<Box<dyn Future<Output = Box<dyn FnOnce()>>>>;
+type StartJob = Rc<dyn Fn(Option<Db>, AttrValue) -> Job>;
 
-/// Runs `load` whenever `deps` change and keeps its result. Results from an
-/// older run are ignored if a newer one has started.
+/// Runs `load` with the database and `key` (a record id, or `""`) when the
+/// page opens and whenever `key` changes, and keeps its result. Results
+/// from an older run are ignored if a newer one has started.
+///
+/// Only the lines here depend on the record type `T`: the result lives in a
+/// `use_mut_ref`, and the effect that runs the loads is one non-generic hook.
 #[hook]
-pub fn use_load<T, D, F, Fut>(deps: D, load: F) -> UseStateHandle<Load<T>>
+pub fn use_load<T, F, Fut>(key: AttrValue, load: F) -> Rc<Load<T>>
 where
     T: 'static,
-    D: PartialEq + Clone + 'static,
-    F: Fn(D) -> Fut + 'static,
+    F: Fn(Option<Db>, AttrValue) -> Fut + 'static,
     Fut: Future<Output = Result<T, AppError>> + 'static,
 {
-    let state = use_state(|| Load::Loading);
-    let generation = use_mut_ref(|| 0u32);
-    {
-        let state = state.clone();
-        use_effect_with(deps, move |deps| {
-            // Boxing keeps one copy of the code below per result type.
-            start(Box::pin(load(deps.clone())), state, generation);
-        });
-    }
-    state
+    let slot = use_mut_ref(|| Rc::new(Load::Loading));
+    let start: StartJob = {
+        let slot = slot.clone();
+        Rc::new(move |db, key| {
+            *slot.borrow_mut() = Rc::new(Load::Loading);
+            let (slot, fut) = (slot.clone(), load(db, key));
+            Box::pin(async move {
+                let result = fut.await;
+                let keep: Box<dyn FnOnce()> = Box::new(move || {
+                    *slot.borrow_mut() = Rc::new(match result {
+                        Ok(v) => Load::Ready(v),
+                        Err(e) => {
+                            crate::platform::log_error(&e);
+                            Load::Failed(e)
+                        }
+                    });
+                });
+                keep
+            })
+        })
+    };
+    use_jobs(key, start);
+    let now = slot.borrow().clone();
+    now
 }
 
-fn start<T: 'static>(
-    fut: LoadFuture<T>,
-    state: UseStateHandle<Load<T>>,
-    generation: std::rc::Rc<std::cell::RefCell<u32>>,
-) {
-    *generation.borrow_mut() += 1;
-    let mine = *generation.borrow();
-    state.set(Load::Loading);
-    spawn_local(async move {
-        let result = fut.await;
-        if *generation.borrow() != mine {
-            return;
-        }
-        match result {
-            Ok(v) => state.set(Load::Ready(v)),
-            Err(e) => {
-                crate::platform::log_error(&e);
-                state.set(Load::Failed(e));
+/// Starts a job when the database or `key` changes, and renders again when
+/// the newest job has kept its result.
+#[hook]
+fn use_jobs(key: AttrValue, start: StartJob) {
+    let db = use_db();
+    let generation = use_mut_ref(|| 0u32);
+    let update = use_force_update();
+    use_effect_with((db, key), move |(db, key)| {
+        *generation.borrow_mut() += 1;
+        let mine = *generation.borrow();
+        let job = start(db.clone(), key.clone());
+        update.force_update();
+        spawn_local(async move {
+            let keep = job.await;
+            if *generation.borrow() == mine {
+                keep();
+                update.force_update();
             }
-        }
+        });
     });
 }

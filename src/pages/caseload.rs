@@ -2,19 +2,24 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::components::{ErrorBanner, Loading, NavLink, PageHeading};
-use crate::domain::dates;
+use crate::components::{button_link, error_banner, href, loading, prose, Heading, Look};
 use crate::domain::search::filter_people;
-use crate::hooks::{use_db, use_load, use_title, Load};
+use crate::domain::{dates, Person};
+use crate::hooks::{use_load, use_value, Load};
 use crate::storage::people::list_people;
+
+/// Fixed text: written here, never built from records.
+const NO_ONE_YET: &str = concat!(
+    r#"<div class="empty-state"><h2>No one here yet</h2>"#,
+    r#"<p>Start by adding the first person you are supporting. Choose <strong>New person</strong> above.</p>"#,
+    r#"<p>Everything you add stays on this device. Nothing is sent anywhere.</p></div>"#,
+);
 
 /// The start page: everyone on this device, with search as you type.
 #[component]
 pub fn Caseload() -> Html {
-    use_title("People".to_string());
-    let db = use_db();
-    let query = use_state(String::new);
-    let people = use_load(db.clone(), |db| async move {
+    let query = use_value(String::new);
+    let people = use_load(AttrValue::default(), |db, _| async move {
         match db {
             Some(db) => list_people(&db).await,
             None => Ok(Vec::new()),
@@ -27,60 +32,62 @@ pub fn Caseload() -> Html {
         })
     };
     let body = match &*people {
-        Load::Loading => html! { <Loading /> },
-        Load::Failed(e) => html! { <ErrorBanner error={Some(e.clone())} /> },
-        Load::Ready(list) if list.is_empty() => html! {
-            <div class="empty-state">
-                <h2>{ "No one here yet" }</h2>
-                <p>{ "Start by adding the first person you are supporting. Choose " }<strong>{ "New person" }</strong>{ " above." }</p>
-                <p>{ "Everything you add stays on this device. Nothing is sent anywhere." }</p>
-            </div>
-        },
-        Load::Ready(list) => {
-            let shown = filter_people(list, &query);
-            html! {
-                <>
-                    <p class="result-count" role="status" aria-live="polite">
-                        { if query.trim().is_empty() {
-                            format!("{} {} on this device", list.len(), if list.len() == 1 { "person" } else { "people" })
-                        } else if shown.is_empty() {
-                            format!("No one matches \u{201c}{}\u{201d}", query.trim())
-                        } else {
-                            format!("{} of {} shown", shown.len(), list.len())
-                        } }
-                    </p>
-                    <ul class="person-list" aria-label="People">
-                        { for shown.iter().map(|p| html! {
-                            <li key={p.id.clone()}>
-                                <NavLink to={Route::Person { id: p.id.clone() }} class="person-card">
-                                    <span class="person-name">{ p.preferred_name.clone() }</span>
-                                    <span class="person-meta">
-                                        { if p.last_assessed.is_empty() {
-                                            "No assessment yet".to_string()
-                                        } else {
-                                            format!("Last assessment: {}", dates::show(&p.last_assessed, ""))
-                                        } }
-                                    </span>
-                                </NavLink>
-                            </li>
-                        }) }
-                    </ul>
-                </>
-            }
-        }
+        Load::Loading => loading(),
+        Load::Failed(e) => error_banner(Some(e)),
+        Load::Ready(list) if list.is_empty() => prose(NO_ONE_YET),
+        Load::Ready(list) => people_list(list, &query),
     };
     html! {
         <div class="page">
             <div class="page-top">
-                <PageHeading text="People" />
-                <NavLink to={Route::NewPerson} class="button">{ "New person" }</NavLink>
+                <Heading text="People" title="People" />
+                { button_link(&Route::NewPerson, Look::Primary, "New person") }
             </div>
             <div class="field search-field">
-                <label for="search">{ "Search people" }</label>
+                { prose(r#"<label for="search">Search people</label>"#) }
                 <input id="search" type="search" value={(*query).clone()} {oninput} autocomplete="off"
                     placeholder="Type a name" />
             </div>
             { body }
         </div>
+    }
+}
+
+/// Everyone who matches the search, with how many that is.
+fn people_list(list: &[Person], query: &str) -> Html {
+    let shown = filter_people(list, query);
+    let count = if query.trim().is_empty() {
+        let noun = if list.len() == 1 { "person" } else { "people" };
+        format!("{} {noun} on this device", list.len())
+    } else if shown.is_empty() {
+        format!("No one matches \u{201c}{}\u{201d}", query.trim())
+    } else {
+        format!("{} of {} shown", shown.len(), list.len())
+    };
+    html! {
+        <>
+            <p class="result-count" role="status" aria-live="polite">{ count }</p>
+            <ul class="person-list" aria-label="People">
+                { for shown.iter().map(|p| html! {
+                    <li key={p.id.clone()}>
+                        <a href={href(&Route::Person { id: p.id.clone() })} class="person-card">{ person_card(p) }</a>
+                    </li>
+                }) }
+            </ul>
+        </>
+    }
+}
+
+fn person_card(p: &Person) -> Html {
+    let meta = if p.last_assessed.is_empty() {
+        "No assessment yet".to_string()
+    } else {
+        format!("Last assessment: {}", dates::show(&p.last_assessed, ""))
+    };
+    html! {
+        <>
+            <span class="person-name">{ p.preferred_name.clone() }</span>
+            <span class="person-meta">{ meta }</span>
+        </>
     }
 }

@@ -1,7 +1,7 @@
 //! One component per route.
 
 mod about;
-mod assessment;
+pub(crate) mod assessment;
 mod caseload;
 mod person;
 mod person_form;
@@ -9,11 +9,27 @@ mod plan;
 mod settings;
 mod summary;
 
-pub use about::{AboutPage, NotFound};
-pub use assessment::AssessmentPage;
+pub use about::{about_page, not_found_page};
+pub use assessment::assessment_page;
 pub use caseload::Caseload;
-pub use person::PersonPage;
-pub use person_form::PersonForm;
-pub use plan::PlanPage;
-pub use settings::SettingsPage;
-pub use summary::SummaryPage;
+pub use person::person_page;
+pub use person_form::person_form;
+pub use plan::plan_page;
+pub use settings::settings_page;
+pub use summary::summary_page;
+
+use yew::prelude::*;
+
+use crate::components::{error_banner, Heading};
+use crate::error::AppError;
+
+/// The page's heading, which is also its tab title.
+fn titled_heading(text: String) -> Html {
+    let text = AttrValue::from(text);
+    html! { <Heading text={text.clone()} title={text} /> }
+}
+
+/// A page whose records could not be loaded: its heading, and why.
+pub(crate) fn not_found(title: &'static str, e: &AppError) -> Html {
+    html! { <div class="page"><Heading text={title} />{ error_banner(Some(e)) }</div> }
+}

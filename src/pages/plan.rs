@@ -2,41 +2,46 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::Route;
+use crate::components::plan_document::goal_details;
 use crate::components::{
-    Confirm, ErrorBanner, GoalForm, Loading, NavLink, PageHeading, PlanDocument, SaveStatusView,
-    TextArea,
+    action, button_link, link, loader, prose, save_status, Confirm, GoalForm, LoadPage, Look,
+    PlanDocument, TextArea,
 };
 use crate::domain::edit::{Move, PlanEdit};
 use crate::domain::template::{holistic_template, template_by_id, Template};
-use crate::domain::{dates, Assessment, Goal, Person, Plan, WorkerProfile};
+use crate::domain::{Assessment, Goal, Person, Plan, WorkerProfile};
 use crate::error::AppError;
-use crate::hooks::{use_autosave, use_db, use_load, use_save_on_change, use_title, Load};
-use crate::platform::{focus_id, new_id, now_ms, print, today};
-use crate::state::{Draft, DraftAction};
+use crate::hooks::{use_draft, use_value, SaveFuture};
+use crate::pages::titled_heading;
+use crate::platform::{focus_id, new_id, print, today};
+use crate::state::Shared;
 use crate::storage::assessments::get_assessment;
 use crate::storage::people::get_person;
 use crate::storage::plans::{get_plan, save_plan};
 use crate::storage::settings::get_worker;
+use crate::storage::Db;
 
-#[derive(Properties, PartialEq)]
-pub struct PlanPageProps {
-    pub id: String,
-}
+/// The review date's label and hint: fixed text.
+const REVIEW_DATE: &str = concat!(
+    r#"<label for="plan-review-date">Next review date</label>"#,
+    r#"<p class="hint" id="plan-review-hint">When you will look at this plan together again.</p>"#,
+);
 
-#[derive(Clone, PartialEq)]
 struct PlanRecords {
     plan: Plan,
     person: Person,
     assessment: Option<Assessment>,
-    template: Template,
+    template: Shared<Template>,
     worker: WorkerProfile,
 }
 
 /// The personalised action plan: what matters, goals, review date, print.
-#[component]
-pub fn PlanPage(props: &PlanPageProps) -> Html {
-    let db = use_db();
-    let loaded = use_load((db.clone(), props.id.clone()), |(db, id)| async move {
+pub fn plan_page(id: AttrValue) -> Html {
+    loader("plan", id, Some("Plan not found"), load_plan)
+}
+
+fn load_plan(db: Option<Db>, id: AttrValue) -> LoadPage {
+    Box::pin(async move {
         let db = db.ok_or(AppError::NotFound { what: "plan" })?;
         let plan = get_plan(&db, &id)
             .await?
@@ -49,26 +54,24 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             .as_ref()
             .map_or_else(holistic_template, |a| template_by_id(&a.template_id));
         let worker = get_worker(&db).await?;
-        Ok(PlanRecords {
+        let records = Shared::new(PlanRecords {
             plan,
             person,
             assessment,
-            template,
+            template: Shared::new(template),
             worker,
-        })
-    });
-    match &*loaded {
-        Load::Loading => html! { <Loading /> },
-        Load::Failed(e) => {
-            html! { <div class="page"><PageHeading text="Plan not found" /><ErrorBanner error={Some(e.clone())} /></div> }
-        }
-        Load::Ready(r) => html! { <PlanEditor records={r.clone()} /> },
-    }
+        });
+        Ok(html! { <PlanEditor {records} /> })
+    })
+}
+
+fn save_plan_now(db: Db, plan: Plan) -> SaveFuture {
+    Box::pin(async move { save_plan(&db, &plan).await })
 }
 
 #[derive(Properties, PartialEq)]
 struct PlanEditorProps {
-    records: PlanRecords,
+    records: Shared<PlanRecords>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -76,6 +79,15 @@ enum Editing {
     None,
     New,
     Goal(String),
+}
+
+/// A change to what the goals section shows besides the list.
+#[derive(Clone)]
+enum Show {
+    /// Open a goal form, or close it (`Editing::None`).
+    Form(Editing),
+    /// Ask "are you sure?" about removing the goal with this id, or stop.
+    Remove(Option<String>),
 }
 
 #[component]
@@ -86,156 +98,149 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
         template,
         worker,
         ..
-    } = &props.records;
-    use_title(format!("Action plan for {}", person.preferred_name));
-    let db = use_db();
-    let draft = use_reducer(|| Draft::new(props.records.plan.clone()));
-    let editing = use_state(|| Editing::None);
-    let removing = use_state(|| None::<String>);
-    let autosave = {
-        let db = db.clone();
-        use_autosave(move |p: Plan| {
-            let db = db.clone();
-            async move {
-                match db {
-                    Some(db) => save_plan(&db, &p).await,
-                    None => Ok(()),
+    } = &*props.records;
+    let (draft, autosave, edit) = use_draft(|| props.records.plan.clone(), save_plan_now);
+    let editing = use_value(|| Editing::None);
+    let removing = use_value(|| None::<String>);
+    let plan = &draft.value;
+    // Opens or closes a goal form or a question; closing one puts focus
+    // back on the goals.
+    let show = {
+        let (editing, removing) = (editing.clone(), removing.clone());
+        Callback::from(move |change: Show| {
+            let closing = match change {
+                Show::Form(next) => {
+                    let closing = next == Editing::None;
+                    editing.set(next);
+                    closing
                 }
+                Show::Remove(id) => {
+                    let closing = id.is_none();
+                    removing.set(id);
+                    closing
+                }
+            };
+            if closing {
+                focus_id("goals-heading");
             }
         })
     };
-    use_save_on_change(draft.revision, draft.value.clone(), autosave.clone());
-    let edit = {
-        let draft = draft.clone();
-        Callback::from(move |e: PlanEdit| draft.dispatch(DraftAction::Edit(e, now_ms())))
-    };
-    let plan = &draft.value;
     let on_save_goal = {
-        let (edit, editing) = (edit.clone(), editing.clone());
+        let (edit, show) = (edit.clone(), show.clone());
         Callback::from(move |g: Goal| {
             edit.emit(PlanEdit::SaveGoal(g));
-            editing.set(Editing::None);
-            focus_id("goals-heading");
+            show.emit(Show::Form(Editing::None));
         })
     };
-    let on_cancel_goal = {
-        let editing = editing.clone();
-        Callback::from(move |()| {
-            editing.set(Editing::None);
-            focus_id("goals-heading");
-        })
-    };
-    let on_review = {
-        let edit = edit.clone();
-        Callback::from(move |e: Event| {
-            edit.emit(PlanEdit::ReviewDate(
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
-        })
-    };
-    let on_print = Callback::from(|_: MouseEvent| print());
-    let priorities: Vec<String> = assessment
+    let on_review = edit.reform(|e: Event| {
+        PlanEdit::ReviewDate(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let priorities: Vec<&str> = assessment
         .as_ref()
         .map(|a| {
             a.priorities
                 .iter()
-                .map(|id| template.area_title(id).to_string())
+                .map(|id| template.area_title(id))
                 .collect()
         })
         .unwrap_or_default();
     let goal_form = |goal: Goal, is_new: bool| {
         html! {
-            <GoalForm goal={goal} template={template.clone()} is_new={is_new} on_save={on_save_goal.clone()} on_cancel={on_cancel_goal.clone()} />
+            <GoalForm goal={Shared::new(goal)} template={template.clone()} is_new={is_new}
+                on_save={on_save_goal.clone()} on_cancel={show.reform(|()| Show::Form(Editing::None))} />
         }
     };
     let count = plan.goals.len();
+    let goal_item = |(i, g): (usize, &Goal)| {
+        if matches!(&*editing, Editing::Goal(id) if *id == g.id) {
+            return html! { <li key={g.id.clone()}>{ goal_form(g.clone(), false) }</li> };
+        }
+        let label = format!("goal {}", i + 1);
+        let id = || g.id.clone();
+        let secondary = Look::Secondary;
+        let on_remove = {
+            let (edit, show, id) = (edit.clone(), show.clone(), id());
+            Callback::from(move |()| {
+                edit.emit(PlanEdit::RemoveGoal(id.clone()));
+                show.emit(Show::Remove(None));
+            })
+        };
+        html! {
+            <li key={g.id.clone()} class="goal">
+                <h3>{ g.text.clone() }</h3>
+                <dl class="details">{ goal_details(g, template, ["Kind", "Target date"]) }</dl>
+                if removing.as_ref() == Some(&g.id) {
+                    { Confirm {
+                        id: format!("remove-{}", g.id),
+                        title: format!("Remove {label}?"),
+                        message: format!("\u{201c}{}\u{201d} will be taken off the plan.", g.text).into(),
+                        confirm_label: "Yes, remove it".into(),
+                        on_confirm: on_remove,
+                        on_cancel: show.reform(|()| Show::Remove(None)),
+                    }.view() }
+                } else {
+                    <div class="button-row button-row-small">
+                        { action(secondary, "Change", Some(format!("Change {label}")), &show, Show::Form(Editing::Goal(id()))) }
+                        if i > 0 {
+                            { action(secondary, "Move up", Some(format!("Move {label} up")), &edit, PlanEdit::MoveGoal(id(), Move::Up)) }
+                        }
+                        if i + 1 < count {
+                            { action(secondary, "Move down", Some(format!("Move {label} down")), &edit, PlanEdit::MoveGoal(id(), Move::Down)) }
+                        }
+                        { action(secondary, "Remove", Some(format!("Remove {label}")), &show, Show::Remove(Some(id()))) }
+                    </div>
+                }
+            </li>
+        }
+    };
+    let name = &person.preferred_name;
 
     html! {
         <>
         <div class="page plan screen-only">
             <div class="page-top">
-                <PageHeading text={format!("Action plan for {}", person.preferred_name)} />
-                <SaveStatusView status={autosave.status.clone()} />
+                { titled_heading(format!("Action plan for {name}")) }
+                { save_status(autosave.status()) }
             </div>
             if !priorities.is_empty() {
                 <p class="lead">{ format!("Working on first: {}.", priorities.join(", ")) }</p>
             }
             <section class="card">
-                <TextArea id="plan-what-matters" label="What matters to me" rows={3}
-                    hint={Some(AttrValue::from("The person's own words about what they want from life right now."))}
-                    value={plan.what_matters.clone()} on_change={edit.reform(PlanEdit::WhatMatters)} />
+                { TextArea::new("plan-what-matters".to_string(), "What matters to me", &plan.what_matters, edit.reform(PlanEdit::WhatMatters))
+                    .rows("3").hint("The person's own words about what they want from life right now.").view() }
             </section>
             <section class="card" aria-labelledby="goals-heading">
-                <h2 id="goals-heading" tabindex="-1">{ "Goals" }</h2>
+                { prose(r#"<h2 id="goals-heading" tabindex="-1">Goals</h2>"#) }
                 if plan.goals.is_empty() && *editing == Editing::None {
-                    <p>{ "No goals yet. Add one below, in the person's own words." }</p>
+                    { prose("<p>No goals yet. Add one below, in the person's own words.</p>") }
                 }
-                <ol class="goal-list">
-                    { for plan.goals.iter().enumerate().map(|(i, g)| {
-                        if *editing == Editing::Goal(g.id.clone()) {
-                            return html! { <li key={g.id.clone()}>{ goal_form(g.clone(), false) }</li> };
-                        }
-                        let id = g.id.clone();
-                        let change = { let (editing, id) = (editing.clone(), id.clone()); Callback::from(move |_: MouseEvent| editing.set(Editing::Goal(id.clone()))) };
-                        let up = { let (edit, id) = (edit.clone(), id.clone()); Callback::from(move |_: MouseEvent| edit.emit(PlanEdit::MoveGoal(id.clone(), Move::Up))) };
-                        let down = { let (edit, id) = (edit.clone(), id.clone()); Callback::from(move |_: MouseEvent| edit.emit(PlanEdit::MoveGoal(id.clone(), Move::Down))) };
-                        let ask_remove = { let (removing, id) = (removing.clone(), id.clone()); Callback::from(move |_: MouseEvent| removing.set(Some(id.clone()))) };
-                        let label = format!("goal {}", i + 1);
-                        html! {
-                            <li key={g.id.clone()} class="goal">
-                                <h3>{ g.text.clone() }</h3>
-                                <dl class="details">
-                                    <dt>{ "Part of life" }</dt><dd>{ template.area_title(&g.area_id).to_string() }</dd>
-                                    <dt>{ "Kind" }</dt><dd>{ g.term.label() }</dd>
-                                    if !g.first_step.is_empty() { <dt>{ "First small step" }</dt><dd>{ g.first_step.clone() }</dd> }
-                                    if !g.who_can_help.is_empty() { <dt>{ "Who can help" }</dt><dd>{ g.who_can_help.clone() }</dd> }
-                                    if !g.target_date.is_empty() { <dt>{ "Target date" }</dt><dd>{ dates::show(&g.target_date, "") }</dd> }
-                                </dl>
-                                if *removing == Some(g.id.clone()) {
-                                    <Confirm id={format!("remove-{}", g.id)} title={format!("Remove {label}?")}
-                                        message={format!("\u{201c}{}\u{201d} will be taken off the plan.", g.text)} confirm_label="Yes, remove it"
-                                        on_confirm={{ let (edit, removing, id) = (edit.clone(), removing.clone(), id.clone()); Callback::from(move |()| { edit.emit(PlanEdit::RemoveGoal(id.clone())); removing.set(None); focus_id("goals-heading"); }) }}
-                                        on_cancel={{ let removing = removing.clone(); Callback::from(move |()| { removing.set(None); focus_id("goals-heading"); }) }} />
-                                } else {
-                                    <div class="button-row button-row-small">
-                                        <button type="button" class="button button-secondary" onclick={change} aria-label={format!("Change {label}")}>{ "Change" }</button>
-                                        if i > 0 { <button type="button" class="button button-secondary" onclick={up} aria-label={format!("Move {label} up")}>{ "Move up" }</button> }
-                                        if i + 1 < count { <button type="button" class="button button-secondary" onclick={down} aria-label={format!("Move {label} down")}>{ "Move down" }</button> }
-                                        <button type="button" class="button button-secondary" onclick={ask_remove} aria-label={format!("Remove {label}")}>{ "Remove" }</button>
-                                    </div>
-                                }
-                            </li>
-                        }
-                    }) }
-                </ol>
+                <ol class="goal-list">{ for plan.goals.iter().enumerate().map(goal_item) }</ol>
                 if *editing == Editing::New {
                     { goal_form(Goal { id: new_id(), ..Goal::default() }, true) }
                 } else if *editing == Editing::None {
-                    <button type="button" class="button" onclick={{ let editing = editing.clone(); Callback::from(move |_: MouseEvent| editing.set(Editing::New)) }}>{ "Add a goal" }</button>
+                    { action(Look::Primary, "Add a goal", None, &show, Show::Form(Editing::New)) }
                 }
             </section>
             <section class="card">
                 <div class="field">
-                    <label for="plan-review-date">{ "Next review date" }</label>
-                    <p class="hint" id="plan-review-hint">{ "When you will look at this plan together again." }</p>
+                    { prose(REVIEW_DATE) }
                     <input id="plan-review-date" type="date" value={plan.review_date.clone()} onchange={on_review} aria-describedby="plan-review-hint" />
                 </div>
             </section>
             <section class="card">
-                <h2>{ "Print" }</h2>
+                { prose("<h2>Print</h2>") }
                 if worker.name.is_empty() {
-                    <p>{ "Your name and phone number are not on the plan yet. " }<NavLink to={Route::Settings}>{ "Add them in Settings" }</NavLink></p>
+                    <p>{ "Your name and phone number are not on the plan yet. " }{ link(&Route::Settings, "Add them in Settings") }</p>
                 } else {
                     <p>{ format!("The plan shows {} as the person to contact.", worker.name) }</p>
                 }
                 <div class="button-row">
-                    <button type="button" class="button" onclick={on_print}>{ "Print my plan" }</button>
-                    <NavLink to={Route::Person { id: person.id.clone() }} class="button button-secondary">{ format!("Back to {}", person.preferred_name) }</NavLink>
+                    <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| print())}>{ "Print my plan" }</button>
+                    { button_link(&Route::Person { id: person.id.clone() }, Look::Secondary, format!("Back to {name}")) }
                 </div>
             </section>
         </div>
-        <PlanDocument person={person.clone()} plan={plan.clone()} assessment={assessment.clone()}
-            template={template.clone()} worker={worker.clone()} printed_on={today()} />
+        { PlanDocument { person, plan, assessment: assessment.as_ref(), template, worker, printed_on: &today(), priorities: &priorities }.view() }
         </>
     }
 }

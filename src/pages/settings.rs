@@ -1,54 +1,46 @@
 use yew::prelude::*;
 
-use crate::components::{ErrorBanner, Loading, PageHeading, SaveStatusView, TextField};
+use crate::components::{loader, prose, save_status, Heading, LoadPage, TextField};
 use crate::domain::WorkerProfile;
-use crate::hooks::{use_autosave, use_db, use_load, use_title, Load};
+use crate::hooks::{use_autosave, use_value, SaveFuture};
+use crate::state::Shared;
 use crate::storage::settings::{get_worker, save_worker};
+use crate::storage::Db;
 
 /// The link worker's own details, shown on every printed plan.
-#[component]
-pub fn SettingsPage() -> Html {
-    use_title("Settings".to_string());
-    let db = use_db();
-    let loaded = use_load(db.clone(), |db| async move {
-        match db {
-            Some(db) => get_worker(&db).await,
-            None => Ok(WorkerProfile::default()),
-        }
-    });
+pub fn settings_page() -> Html {
     html! {
         <div class="page page-narrow">
-            <PageHeading text="Settings" />
-            { match &*loaded {
-                Load::Loading => html! { <Loading /> },
-                Load::Failed(e) => html! { <ErrorBanner error={Some(e.clone())} /> },
-                Load::Ready(w) => html! { <WorkerForm worker={w.clone()} /> },
-            } }
+            <Heading text="Settings" title="Settings" />
+            { loader("settings", AttrValue::default(), None, load_worker_form) }
         </div>
     }
 }
 
+fn load_worker_form(db: Option<Db>, _: AttrValue) -> LoadPage {
+    Box::pin(async move {
+        let worker = match db {
+            Some(db) => get_worker(&db).await?,
+            None => WorkerProfile::default(),
+        };
+        let worker = Shared::new(worker);
+        Ok(html! { <WorkerForm {worker} /> })
+    })
+}
+
+fn save_worker_now(db: Db, worker: WorkerProfile) -> SaveFuture {
+    Box::pin(async move { save_worker(&db, &worker).await })
+}
+
 #[derive(Properties, PartialEq)]
 struct WorkerFormProps {
-    worker: WorkerProfile,
+    worker: Shared<WorkerProfile>,
 }
 
 #[component]
 fn WorkerForm(props: &WorkerFormProps) -> Html {
-    let db = use_db();
-    let worker = use_state(|| props.worker.clone());
-    let autosave = {
-        let db = db.clone();
-        use_autosave(move |w: WorkerProfile| {
-            let db = db.clone();
-            async move {
-                match db {
-                    Some(db) => save_worker(&db, &w).await,
-                    None => Ok(()),
-                }
-            }
-        })
-    };
+    let worker = use_value(|| (*props.worker).clone());
+    let autosave = use_autosave(save_worker_now);
     let set = |f: fn(&mut WorkerProfile, String)| {
         let (worker, autosave) = (worker.clone(), autosave.clone());
         Callback::from(move |v: String| {
@@ -68,17 +60,14 @@ fn WorkerForm(props: &WorkerFormProps) -> Html {
     };
     html! {
         <form class="card" {onsubmit}>
-            <h2>{ "About you" }</h2>
-            <p>{ "These go on every printed plan so people know who to contact. They are kept on this device only." }</p>
-            <ErrorBanner error={None} />
-            <TextField id="worker-name" label="Your name" value={worker.name.clone()} on_change={set(|w, v| w.name = v)} autocomplete={Some(AttrValue::from("name"))} />
-            <TextField id="worker-organisation" label="Organisation" value={worker.organisation.clone()}
-                hint={Some(AttrValue::from("For example, the GP practice or charity you work for."))}
-                on_change={set(|w, v| w.organisation = v)} autocomplete={Some(AttrValue::from("organization"))} />
-            <TextField id="worker-phone" label="Phone" input_type="tel" value={worker.phone.clone()} on_change={set(|w, v| w.phone = v)} autocomplete={Some(AttrValue::from("tel"))} />
+            { prose("<h2>About you</h2><p>These go on every printed plan so people know who to contact. They are kept on this device only.</p>") }
+            { TextField::new("worker-name", "Your name", &worker.name, set(|w, v| w.name = v)).autocomplete("name").view() }
+            { TextField::new("worker-organisation", "Organisation", &worker.organisation, set(|w, v| w.organisation = v))
+                .hint("For example, the GP practice or charity you work for.").autocomplete("organization").view() }
+            { TextField::new("worker-phone", "Phone", &worker.phone, set(|w, v| w.phone = v)).kind("tel").autocomplete("tel").view() }
             <div class="button-row">
                 <button type="submit" class="button">{ "Save" }</button>
-                <SaveStatusView status={autosave.status.clone()} />
+                { save_status(autosave.status()) }
             </div>
         </form>
     }

@@ -1,95 +1,54 @@
-use std::rc::Rc;
-
-use yew::platform::spawn_local;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::{
-    ErrorBanner, Loading, NavLink, PageHeading, SaveStatusView, WheelChart, WheelTable,
+    button_link, card, checkbox, error_banner, loader, prose, save_status, wheel_chart,
+    wheel_table, LoadPage, Look,
 };
 use crate::domain::edit::{AssessmentEdit, MAX_PRIORITIES};
-use crate::domain::scoring::{scored_count, suggested_priorities, summarise};
-use crate::domain::template::template_by_id;
+use crate::domain::scoring::{scored_count, suggested_priorities, summarise, AreaSummary};
 use crate::domain::{dates, Person, Plan};
-use crate::error::AppError;
-use crate::hooks::{use_autosave, use_busy, use_db, use_load, use_save_on_change, use_title, Load};
+use crate::hooks::{use_db, use_draft, use_task};
+use crate::pages::assessment::{load_draft, save_draft};
+use crate::pages::titled_heading;
 use crate::platform::{new_id, now_ms};
-use crate::state::{AssessmentDraft, Draft, DraftAction};
-use crate::storage::assessments::{get_assessment, save_assessment};
-use crate::storage::people::get_person;
+use crate::state::{AssessmentDraft, Shared};
 use crate::storage::plans::{plans_for, save_plan};
-
-#[derive(Properties, PartialEq)]
-pub struct SummaryPageProps {
-    pub id: String,
-}
+use crate::storage::Db;
 
 /// The wheel of life for a finished assessment, and choosing priorities.
-#[component]
-pub fn SummaryPage(props: &SummaryPageProps) -> Html {
-    let db = use_db();
-    let loaded = use_load((db.clone(), props.id.clone()), |(db, id)| async move {
-        let db = db.ok_or(AppError::NotFound { what: "assessment" })?;
-        let assessment = get_assessment(&db, &id)
-            .await?
-            .ok_or(AppError::NotFound { what: "assessment" })?;
-        let person = get_person(&db, &assessment.person_id)
-            .await?
-            .ok_or(AppError::NotFound { what: "person" })?;
-        let plan = plans_for(&db, &person.id)
-            .await?
-            .into_iter()
-            .find(|p| p.assessment_id == id);
-        let template = Rc::new(template_by_id(&assessment.template_id));
-        Ok((
-            AssessmentDraft {
-                assessment,
-                template,
-            },
-            person,
-            plan,
-        ))
-    });
-    match &*loaded {
-        Load::Loading => html! { <Loading /> },
-        Load::Failed(e) => {
-            html! { <div class="page"><PageHeading text="Assessment not found" /><ErrorBanner error={Some(e.clone())} /></div> }
-        }
-        Load::Ready((draft, person, plan)) => html! {
-            <SummaryView draft={draft.clone()} person={person.clone()} plan={plan.clone()} />
-        },
-    }
+pub fn summary_page(id: AttrValue) -> Html {
+    loader("summary", id, Some("Assessment not found"), load_summary)
+}
+
+fn load_summary(db: Option<Db>, id: AttrValue) -> LoadPage {
+    Box::pin(async move {
+        let (draft, person) = load_draft(db.clone(), &id).await?;
+        let plan = match db {
+            Some(db) => plans_for(&db, &person.id)
+                .await?
+                .into_iter()
+                .find(|p| p.assessment_id == id),
+            None => None,
+        };
+        let (draft, person) = (Shared::new(draft), Shared::new(person));
+        let plan = plan.map(Shared::new);
+        Ok(html! { <SummaryView {draft} {person} {plan} /> })
+    })
 }
 
 #[derive(Properties, PartialEq)]
 struct SummaryViewProps {
-    draft: AssessmentDraft,
-    person: Person,
-    plan: Option<Plan>,
+    draft: Shared<AssessmentDraft>,
+    person: Shared<Person>,
+    plan: Option<Shared<Plan>>,
 }
 
 #[component]
 fn SummaryView(props: &SummaryViewProps) -> Html {
-    use_title(format!("Wheel of life for {}", props.person.preferred_name));
     let db = use_db();
-    let navigator = use_navigator();
-    let failure = use_state(|| None::<AppError>);
-    let busy = use_busy();
-    let draft = use_reducer(|| Draft::new(props.draft.clone()));
-    let autosave = {
-        let db = db.clone();
-        use_autosave(move |d: AssessmentDraft| {
-            let db = db.clone();
-            async move {
-                match db {
-                    Some(db) => save_assessment(&db, &d.assessment).await,
-                    None => Ok(()),
-                }
-            }
-        })
-    };
-    use_save_on_change(draft.revision, draft.value.clone(), autosave.clone());
+    let task = use_task();
+    let (draft, autosave, edit) = use_draft(|| (*props.draft).clone(), save_draft);
     let AssessmentDraft {
         assessment,
         template,
@@ -100,28 +59,16 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
     let full = assessment.priorities.len() >= MAX_PRIORITIES;
 
     let open_plan = {
-        let (db, failure, existing, busy) = (
-            db.clone(),
-            failure.clone(),
-            props.plan.clone(),
-            busy.clone(),
-        );
+        let existing = props.plan.as_ref().map(|p| p.id.clone());
+        let (db, task) = (db.clone(), task.clone());
         let (person_id, assessment_id) = (props.person.id.clone(), assessment.id.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
-            if !busy.start() {
-                return;
-            }
-            let (navigator, failure, existing, busy) = (
-                navigator.clone(),
-                failure.clone(),
-                existing.clone(),
-                busy.clone(),
-            );
-            let (person_id, assessment_id) = (person_id.clone(), assessment_id.clone());
-            spawn_local(async move {
-                let plan = match existing {
-                    Some(p) => p,
+            let (existing, person_id, assessment_id) =
+                (existing.clone(), person_id.clone(), assessment_id.clone());
+            task.run(async move {
+                let id = match existing {
+                    Some(id) => id,
                     None => {
                         let now = now_ms();
                         let p = Plan {
@@ -132,67 +79,65 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
                             updated_at: now,
                             ..Plan::default()
                         };
-                        if let Err(e) = save_plan(&db, &p).await {
-                            failure.set(Some(e));
-                            busy.done();
-                            return;
-                        }
-                        p
+                        save_plan(&db, &p).await?;
+                        p.id
                     }
                 };
-                if let Some(n) = navigator {
-                    n.push(&Route::Plan { id: plan.id });
-                }
+                Ok(Route::Plan { id })
             });
         })
+    };
+
+    let toggle = edit.reform(AssessmentEdit::TogglePriority);
+    let priority = |a: &AreaSummary| {
+        let checked = assessment.priorities.contains(&a.area_id);
+        let label = html! {
+            <>
+                { a.title.clone() }
+                if suggested.contains(&a.area_id) { <span class="tag">{ "suggested" }</span> }
+            </>
+        };
+        let id = format!("priority-{}", a.area_id);
+        checkbox(
+            id,
+            checked,
+            full && !checked,
+            label,
+            &toggle,
+            a.area_id.clone(),
+        )
     };
 
     html! {
         <div class="page summary">
             <div class="page-top">
-                <PageHeading text={format!("Wheel of life for {}", props.person.preferred_name)} />
-                <SaveStatusView status={autosave.status.clone()} />
+                { titled_heading(format!("Wheel of life for {}", props.person.preferred_name)) }
+                { save_status(autosave.status()) }
             </div>
-            <ErrorBanner error={(*failure).clone()} />
+            { error_banner(task.failure()) }
             <p class="lead">{ format!("Assessment of {}. {scored} of {total} parts of life scored.", dates::show(&assessment.date, "an unknown date")) }</p>
             <div class="wheel-layout">
                 <figure class="wheel-figure">
-                    <WheelChart id="summary-wheel" areas={areas.clone()} min={template.scale.min} max={template.scale.max} />
-                    <figcaption>{ "Each slice reaches further out the higher the score. Empty slices were not scored." }</figcaption>
+                    { wheel_chart("summary-wheel", &areas, template.scale.min, template.scale.max) }
+                    { prose("<figcaption>Each slice reaches further out the higher the score. Empty slices were not scored.</figcaption>") }
                 </figure>
-                <WheelTable areas={areas.clone()} max={template.scale.max} />
+                { wheel_table(&areas, template.scale.max) }
             </div>
-            <section class="card" aria-labelledby="priorities-heading">
-                <h2 id="priorities-heading">{ "What to work on first" }</h2>
+            { card("priorities-heading", "What to work on first", html! {
                 <fieldset class="checkbox-group">
                     <legend>{ format!("Choose up to {MAX_PRIORITIES} parts of life to work on first.") }</legend>
                     if !suggested.is_empty() {
-                        <p class="hint">{ "Parts marked \u{201c}suggested\u{201d} are where support was asked for." }</p>
+                        { prose("<p class=\"hint\">Parts marked \u{201c}suggested\u{201d} are where support was asked for.</p>") }
                     }
-                    { for areas.iter().map(|a| {
-                        let checked = assessment.priorities.contains(&a.area_id);
-                        let id = format!("priority-{}", a.area_id);
-                        let draft = draft.clone();
-                        let area_id = a.area_id.clone();
-                        let onchange = Callback::from(move |_: Event| draft.dispatch(DraftAction::Edit(AssessmentEdit::TogglePriority(area_id.clone()), now_ms())));
-                        html! {
-                            <div class="checkbox">
-                                <input type="checkbox" id={id.clone()} {checked} disabled={full && !checked} {onchange} />
-                                <label for={id}>
-                                    { a.title.clone() }
-                                    if suggested.contains(&a.area_id) { <span class="tag">{ "suggested" }</span> }
-                                </label>
-                            </div>
-                        }
-                    }) }
+                    { for areas.iter().map(priority) }
                     <p class="hint" aria-live="polite">{ format!("{} of {MAX_PRIORITIES} chosen.", assessment.priorities.len()) }</p>
                 </fieldset>
-            </section>
+            }) }
             <div class="button-row">
-                <button type="button" class="button" onclick={open_plan} disabled={busy.now}>
+                <button type="button" class="button" onclick={open_plan} disabled={task.running()}>
                     { if props.plan.is_some() { "Open the action plan" } else { "Make an action plan" } }
                 </button>
-                <NavLink to={Route::Assessment { id: assessment.id.clone() }} class="button button-secondary">{ "Change answers" }</NavLink>
+                { button_link(&Route::Assessment { id: assessment.id.clone() }, Look::Secondary, "Change answers") }
             </div>
         </div>
     }

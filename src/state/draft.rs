@@ -7,24 +7,23 @@ use crate::domain::template::Template;
 use crate::domain::{Assessment, Plan};
 
 /// A record that pure edits can change.
-pub trait Editable: Clone + PartialEq + 'static {
+pub trait Editable: Clone + 'static {
     type Edit: Clone + 'static;
     /// Applies the edit; false when it did not fit and nothing changed.
     fn apply(&mut self, edit: Self::Edit) -> bool;
     fn touch(&mut self, at: f64);
 }
 
-/// A record being edited.
-#[derive(Clone, PartialEq)]
+/// A record being edited. Reducing an edit that changes nothing returns the
+/// same `Rc`, so callers can tell whether there is anything to save.
+#[derive(Clone)]
 pub struct Draft<T> {
     pub value: T,
-    /// Goes up by one on every change made by the person.
-    pub revision: u32,
 }
 
 impl<T> Draft<T> {
     pub fn new(value: T) -> Self {
-        Draft { value, revision: 0 }
+        Draft { value }
     }
 }
 
@@ -42,15 +41,12 @@ impl<T: Editable> Reducible for Draft<T> {
             return self;
         }
         value.touch(at);
-        Rc::new(Draft {
-            value,
-            revision: self.revision + 1,
-        })
+        Rc::new(Draft { value })
     }
 }
 
 /// An assessment with the template it follows.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct AssessmentDraft {
     pub assessment: Assessment,
     pub template: Rc<Template>,

@@ -1,9 +1,12 @@
-//! Reducers for records being edited. A [`Draft`] holds the record and a
-//! revision number; pages save it whenever the revision moves on.
+//! Records being edited, and records handed to components. A [`Draft`] is
+//! reduced by pure edits (`hooks::use_draft` saves each change); [`Shared`]
+//! passes loaded records to a page component without copying them.
 
 mod draft;
+mod shared;
 
 pub use draft::{AssessmentDraft, Draft, DraftAction, Editable};
+pub use shared::Shared;
 
 use crate::storage::Db;
 use yew::prelude::*;

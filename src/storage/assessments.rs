@@ -5,7 +5,8 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 
 use super::schema::{ASSESSMENTS, PEOPLE};
-use super::{fail, get_one, list_by_person, put_one, Storage};
+use super::{fail, get_one, list_by_person, put_one, to_js, Storage};
+use crate::domain::order::sort_by_less;
 use crate::domain::{Assessment, Person};
 use crate::error::AppError;
 
@@ -22,10 +23,11 @@ pub async fn save_assessment(db: &Storage, a: &Assessment) -> Result<(), AppErro
 pub async fn assessments_for(db: &Storage, person_id: &str) -> Result<Vec<Assessment>, AppError> {
     let mut list: Vec<Assessment> =
         list_by_person(db, ASSESSMENTS, person_id, "load the assessments").await?;
-    list.sort_unstable_by(|a, b| {
+    sort_by_less(&mut list, |a, b| {
         b.created_at
             .total_cmp(&a.created_at)
             .then_with(|| a.id.cmp(&b.id))
+            .is_lt()
     });
     Ok(list)
 }
@@ -37,20 +39,19 @@ pub async fn start_assessment(
     person: &Person,
 ) -> Result<(), AppError> {
     const ACTION: &str = "start the assessment";
+    let rows = [
+        (ASSESSMENTS, to_js(a, ACTION)?),
+        (PEOPLE, to_js(person, ACTION)?),
+    ];
     let tx = db.tx(&[ASSESSMENTS, PEOPLE], TransactionMode::Readwrite, ACTION)?;
-    let assessments = tx.object_store(ASSESSMENTS).map_err(fail(ACTION))?;
-    assessments
-        .put(a)
-        .serde()
-        .map_err(fail(ACTION))?
-        .await
-        .map_err(fail(ACTION))?;
-    let people = tx.object_store(PEOPLE).map_err(fail(ACTION))?;
-    people
-        .put(person)
-        .serde()
-        .map_err(fail(ACTION))?
-        .await
-        .map_err(fail(ACTION))?;
+    for (name, row) in rows {
+        let store = tx.object_store(name).map_err(fail(ACTION))?;
+        store
+            .put(row)
+            .primitive()
+            .map_err(fail(ACTION))?
+            .await
+            .map_err(fail(ACTION))?;
+    }
     tx.commit().await.map_err(fail(ACTION))
 }

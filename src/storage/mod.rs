@@ -85,6 +85,51 @@ pub(crate) fn fail<E: std::fmt::Display>(action: &'static str) -> impl Fn(E) -> 
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+// Records cross into and out of IndexedDB as plain `JsValue`s, and serde
+// turns them into Rust types outside the async code. That keeps one copy of
+// each request future instead of one per record type.
+
+/// A record as the JavaScript object IndexedDB keeps, exactly as
+/// `indexed_db_futures`' serde support would make it.
+pub(crate) fn to_js<T: Serialize>(value: &T, action: &'static str) -> Result<JsValue, AppError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
+        .map_err(fail(action))
+}
+
+fn from_js<T: DeserializeOwned>(js: JsValue, action: &'static str) -> Result<T, AppError> {
+    serde_wasm_bindgen::from_value(js).map_err(fail(action))
+}
+
+fn all_from_js<T: DeserializeOwned>(
+    rows: Vec<JsValue>,
+    action: &'static str,
+) -> Result<Vec<T>, AppError> {
+    let mut records = Vec::with_capacity(rows.len());
+    for js in rows {
+        records.push(from_js(js, action)?);
+    }
+    Ok(records)
+}
+
+/// Reads one record by id, as stored.
+async fn get_js(
+    db: &Storage,
+    store_name: &str,
+    id: &str,
+    action: &'static str,
+) -> Result<Option<JsValue>, AppError> {
+    let tx = db.tx(&[store_name], TransactionMode::Readonly, action)?;
+    let store = tx.object_store(store_name).map_err(fail(action))?;
+    store
+        .get::<JsValue, _, _>(id)
+        .primitive()
+        .map_err(fail(action))?
+        .await
+        .map_err(fail(action))
+}
 
 /// Reads one record by id.
 pub(crate) async fn get_one<T: DeserializeOwned>(
@@ -93,14 +138,28 @@ pub(crate) async fn get_one<T: DeserializeOwned>(
     id: &str,
     action: &'static str,
 ) -> Result<Option<T>, AppError> {
-    let tx = db.tx(&[store_name], TransactionMode::Readonly, action)?;
+    get_js(db, store_name, id, action)
+        .await?
+        .map(|js| from_js(js, action))
+        .transpose()
+}
+
+/// Writes one record and waits for the transaction to commit.
+async fn put_js(
+    db: &Storage,
+    store_name: &str,
+    value: JsValue,
+    action: &'static str,
+) -> Result<(), AppError> {
+    let tx = db.tx(&[store_name], TransactionMode::Readwrite, action)?;
     let store = tx.object_store(store_name).map_err(fail(action))?;
     store
-        .get(id)
-        .serde()
+        .put(value)
+        .primitive()
         .map_err(fail(action))?
         .await
-        .map_err(fail(action))
+        .map_err(fail(action))?;
+    tx.commit().await.map_err(fail(action))
 }
 
 /// Writes one record and waits for the transaction to commit.
@@ -110,15 +169,43 @@ pub(crate) async fn put_one<T: Serialize>(
     value: &T,
     action: &'static str,
 ) -> Result<(), AppError> {
-    let tx = db.tx(&[store_name], TransactionMode::Readwrite, action)?;
+    put_js(db, store_name, to_js(value, action)?, action).await
+}
+
+/// Every record in a store, or (with `person_id`) every record whose
+/// `person_id` is that, through the index. As stored.
+async fn get_all_js(
+    db: &Storage,
+    store_name: &str,
+    person_id: Option<&str>,
+    action: &'static str,
+) -> Result<Vec<JsValue>, AppError> {
+    let tx = db.tx(&[store_name], TransactionMode::Readonly, action)?;
     let store = tx.object_store(store_name).map_err(fail(action))?;
-    store
-        .put(value)
-        .serde()
-        .map_err(fail(action))?
-        .await
-        .map_err(fail(action))?;
-    tx.commit().await.map_err(fail(action))
+    let rows = match person_id {
+        Some(person_id) => {
+            let index = store.index(schema::BY_PERSON).map_err(fail(action))?;
+            index
+                .get_all::<JsValue>()
+                .with_query(person_id)
+                .primitive()
+                .map_err(fail(action))?
+                .await
+        }
+        None => {
+            store
+                .get_all::<JsValue>()
+                .primitive()
+                .map_err(fail(action))?
+                .await
+        }
+    }
+    .map_err(fail(action))?;
+    let mut all = Vec::new();
+    for row in rows {
+        all.push(row.map_err(fail(action))?);
+    }
+    Ok(all)
 }
 
 /// Every record in a store.
@@ -127,15 +214,7 @@ pub(crate) async fn get_all<T: DeserializeOwned>(
     store_name: &str,
     action: &'static str,
 ) -> Result<Vec<T>, AppError> {
-    let tx = db.tx(&[store_name], TransactionMode::Readonly, action)?;
-    let store = tx.object_store(store_name).map_err(fail(action))?;
-    let rows = store
-        .get_all::<T>()
-        .serde()
-        .map_err(fail(action))?
-        .await
-        .map_err(fail(action))?;
-    rows.collect::<Result<Vec<_>, _>>().map_err(fail(action))
+    all_from_js(get_all_js(db, store_name, None, action).await?, action)
 }
 
 /// Every record in a store whose `person_id` is `person_id`, through the index.
@@ -145,15 +224,8 @@ pub(crate) async fn list_by_person<T: DeserializeOwned>(
     person_id: &str,
     action: &'static str,
 ) -> Result<Vec<T>, AppError> {
-    let tx = db.tx(&[store_name], TransactionMode::Readonly, action)?;
-    let store = tx.object_store(store_name).map_err(fail(action))?;
-    let index = store.index(schema::BY_PERSON).map_err(fail(action))?;
-    let rows = index
-        .get_all::<T>()
-        .with_query(person_id)
-        .serde()
-        .map_err(fail(action))?
-        .await
-        .map_err(fail(action))?;
-    rows.collect::<Result<Vec<_>, _>>().map_err(fail(action))
+    all_from_js(
+        get_all_js(db, store_name, Some(person_id), action).await?,
+        action,
+    )
 }
