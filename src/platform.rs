@@ -20,10 +20,12 @@ pub fn today() -> String {
 }
 
 /// A new random id. Uses `crypto.randomUUID()`; falls back to time and
-/// `Math.random` where that is missing (old browsers, plain http).
+/// `Math.random` where that is missing (old browsers, and plain http, where
+/// `crypto` exists but `randomUUID` does not).
 pub fn new_id() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
+        .filter(|c| js_sys::Reflect::has(c, &"randomUUID".into()).unwrap_or(false))
         .map(|c| c.random_uuid())
         .unwrap_or_else(|| {
             let rand = (js_sys::Math::random() * 1e12) as u64;
@@ -55,6 +57,13 @@ pub fn input_by_id(id: &str) -> Option<web_sys::HtmlInputElement> {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into().ok())
+}
+
+/// Moves focus to `id` once the current render has finished, for elements
+/// that an action re-creates or moves.
+pub fn focus_id_soon(id: String) {
+    // Yew queues its render as a task before this one runs.
+    yew::platform::spawn_local(async move { focus_id(&id) });
 }
 
 /// Opens the browser's print dialog.

@@ -19,6 +19,14 @@ pub fn score_picker(
         max_label,
     } = scale;
     let hint_id = format!("{name}-hint");
+    // The button goes away once the score is cleared: keep focus in the group.
+    let clear = {
+        let (on_change, first) = (on_change.clone(), format!("{name}-{min}"));
+        Callback::from(move |_: MouseEvent| {
+            on_change.emit(None);
+            crate::platform::focus_id_soon(first.clone());
+        })
+    };
     html! {
         <fieldset class="score-picker" aria-describedby={hint_id.clone()}>
             <legend>{ legend.to_string() }</legend>
@@ -43,7 +51,7 @@ pub fn score_picker(
                 <span>{ format!("{max}: {max_label}") }</span>
             </div>
             if value.is_some() {
-                <button type="button" class="button-link" onclick={on_change.reform(|_: MouseEvent| None)}>{ "Clear the score" }</button>
+                <button type="button" class="button-link" onclick={clear}>{ "Clear the score" }</button>
             } else {
                 <p class="not-scored">{ "Not scored yet" }</p>
             }

@@ -17,7 +17,7 @@ use crate::error::AppError;
 use crate::hooks::{use_draft, SaveFuture};
 use crate::pages::titled_heading;
 use crate::platform::{focus_id, input_by_id, now_ms};
-use crate::state::{AssessmentDraft, Editable, Shared};
+use crate::state::{AssessmentDraft, DraftAction, Shared};
 use crate::storage::assessments::{get_assessment, save_assessment};
 use crate::storage::people::get_person;
 use crate::storage::Db;
@@ -112,17 +112,17 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
     let finish = {
         let (draft, autosave) = (draft.clone(), autosave.clone());
         Callback::from(move |_: MouseEvent| {
-            let mut done = draft.value.clone();
-            if done.apply(AssessmentEdit::Complete) {
-                done.touch(now_ms());
-            }
-            let (navigator, id) = (navigator.clone(), done.assessment.id.clone());
+            // Through the draft, so a later edit still carries `completed`.
+            let done = draft
+                .dispatch(DraftAction::Edit(AssessmentEdit::Complete, now_ms()))
+                .unwrap_or_else(|| draft.latest());
+            let (navigator, id) = (navigator.clone(), done.value.assessment.id.clone());
             let go = Callback::from(move |()| {
                 if let Some(n) = &navigator {
                     n.push(&Route::Summary { id: id.clone() });
                 }
             });
-            autosave.save_then(done, Some(go));
+            autosave.save_then(done.value.clone(), Some(go));
         })
     };
     let steps: Vec<StepInfo> = template
@@ -136,6 +136,14 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
 
     let concern = |id: String, label: Html, checked: bool, change: AnswerEdit| {
         checkbox(id, checked, false, label, &answer_edit, change)
+    };
+    // Unticking an own-words worry removes its box: keep focus nearby.
+    let remove_own = {
+        let (answer_edit, input) = (answer_edit.clone(), format!("own-{}", area.id));
+        Callback::from(move |e: AnswerEdit| {
+            answer_edit.emit(e);
+            crate::platform::focus_id_soon(input.clone());
+        })
     };
     let support_id = format!("support-{}", area.id);
     let name = &props.person.preferred_name;
@@ -162,10 +170,12 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
                             answer.concerns.contains(c),
                             AnswerEdit::ToggleConcern(c.clone()),
                         )) }
-                        { for answer.own_concerns.iter().enumerate().map(|(i, c)| concern(
+                        { for answer.own_concerns.iter().enumerate().map(|(i, c)| checkbox(
                             format!("own-concern-{}-{i}", area.id),
-                            html! { <>{ c.clone() }<span class="tag">{ "own words" }</span></> },
                             true,
+                            false,
+                            html! { <>{ c.clone() }<span class="tag">{ "own words" }</span></> },
+                            &remove_own,
                             AnswerEdit::RemoveOwnConcern(c.clone()),
                         )) }
                     </fieldset>

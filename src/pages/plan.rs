@@ -165,9 +165,17 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
                 show.emit(Show::Remove(None));
             })
         };
+        // Moving a goal may remove the button pressed: focus its title instead.
+        let on_move = {
+            let (edit, title) = (edit.clone(), format!("goal-title-{}", g.id));
+            Callback::from(move |e: PlanEdit| {
+                edit.emit(e);
+                crate::platform::focus_id_soon(title.clone());
+            })
+        };
         html! {
             <li key={g.id.clone()} class="goal">
-                <h3>{ g.text.clone() }</h3>
+                <h3 id={format!("goal-title-{}", g.id)} tabindex="-1">{ g.text.clone() }</h3>
                 <dl class="details">{ goal_details(g, template, ["Kind", "Target date"]) }</dl>
                 if removing.as_ref() == Some(&g.id) {
                     { Confirm {
@@ -182,10 +190,10 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
                     <div class="button-row button-row-small">
                         { action(secondary, "Change", Some(format!("Change {label}")), &show, Show::Form(Editing::Goal(id()))) }
                         if i > 0 {
-                            { action(secondary, "Move up", Some(format!("Move {label} up")), &edit, PlanEdit::MoveGoal(id(), Move::Up)) }
+                            { action(secondary, "Move up", Some(format!("Move {label} up")), &on_move, PlanEdit::MoveGoal(id(), Move::Up)) }
                         }
                         if i + 1 < count {
-                            { action(secondary, "Move down", Some(format!("Move {label} down")), &edit, PlanEdit::MoveGoal(id(), Move::Down)) }
+                            { action(secondary, "Move down", Some(format!("Move {label} down")), &on_move, PlanEdit::MoveGoal(id(), Move::Down)) }
                         }
                         { action(secondary, "Remove", Some(format!("Remove {label}")), &show, Show::Remove(Some(id()))) }
                     </div>

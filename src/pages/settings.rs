@@ -44,7 +44,7 @@ fn WorkerForm(props: &WorkerFormProps) -> Html {
     let set = |f: fn(&mut WorkerProfile, String)| {
         let (worker, autosave) = (worker.clone(), autosave.clone());
         Callback::from(move |v: String| {
-            let mut w = (*worker).clone();
+            let mut w = (*worker.latest()).clone();
             f(&mut w, v);
             worker.set(w.clone());
             autosave.save(w);
@@ -54,8 +54,7 @@ fn WorkerForm(props: &WorkerFormProps) -> Html {
         let (worker, autosave) = (worker.clone(), autosave.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let w = (*worker).clone();
-            autosave.save(w);
+            autosave.save((*worker.latest()).clone());
         })
     };
     html! {

@@ -1,11 +1,9 @@
 //! Assessments. Starting one also stamps the person's "last assessed" date,
 //! in the same transaction.
 
-use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
-
+use super::batch::Batch;
 use super::schema::{ASSESSMENTS, PEOPLE};
-use super::{fail, get_one, list_by_person, put_one, to_js, Storage};
+use super::{get_one, list_by_person, put_one, Storage};
 use crate::domain::order::sort_by_less;
 use crate::domain::{Assessment, Person};
 use crate::error::AppError;
@@ -32,26 +30,15 @@ pub async fn assessments_for(db: &Storage, person_id: &str) -> Result<Vec<Assess
     Ok(list)
 }
 
-/// Saves a new assessment and the person's updated "last assessed" date together.
+/// Saves a new assessment and the person's updated "last assessed" date
+/// together, in one transaction.
 pub async fn start_assessment(
     db: &Storage,
     a: &Assessment,
     person: &Person,
 ) -> Result<(), AppError> {
     const ACTION: &str = "start the assessment";
-    let rows = [
-        (ASSESSMENTS, to_js(a, ACTION)?),
-        (PEOPLE, to_js(person, ACTION)?),
-    ];
-    let tx = db.tx(&[ASSESSMENTS, PEOPLE], TransactionMode::Readwrite, ACTION)?;
-    for (name, row) in rows {
-        let store = tx.object_store(name).map_err(fail(ACTION))?;
-        store
-            .put(row)
-            .primitive()
-            .map_err(fail(ACTION))?
-            .await
-            .map_err(fail(ACTION))?;
-    }
-    tx.commit().await.map_err(fail(ACTION))
+    let mut batch = Batch::new();
+    batch.put(ASSESSMENTS, a)?.put(PEOPLE, person)?;
+    batch.commit_for(db, ACTION).await
 }

@@ -5,7 +5,7 @@ use indexed_db_futures::transaction::TransactionMode;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use super::{fail, Storage};
+use super::{fail, to_js, Storage};
 use crate::error::AppError;
 
 #[derive(Default)]
@@ -25,8 +25,7 @@ impl Batch {
         store: &'static str,
         value: &T,
     ) -> Result<&mut Self, AppError> {
-        let js = serde_wasm_bindgen::to_value(value).map_err(fail("prepare the records"))?;
-        Ok(self.put_raw(store, js))
+        Ok(self.put_raw(store, to_js(value, "prepare the records")?))
     }
 
     /// Queues an already-built JavaScript value.
@@ -46,23 +45,30 @@ impl Batch {
     /// Writes everything in one transaction. If any write fails the
     /// transaction is rolled back and nothing is saved.
     pub async fn commit(self, db: &Storage) -> Result<(), AppError> {
-        const ACTION: &str = "save the records";
+        self.commit_for(db, "save the records").await
+    }
+
+    /// [`Batch::commit`], with `action` naming what failed in the message.
+    pub async fn commit_for(self, db: &Storage, action: &'static str) -> Result<(), AppError> {
         if self.puts.is_empty() {
             return Ok(());
         }
-        let mut names: Vec<&str> = self.puts.iter().map(|(s, _)| *s).collect();
-        names.sort_unstable();
-        names.dedup();
-        let tx = db.tx(&names, TransactionMode::Readwrite, ACTION)?;
+        let mut names: Vec<&str> = Vec::new();
+        for (name, _) in &self.puts {
+            if !names.contains(name) {
+                names.push(name);
+            }
+        }
+        let tx = db.tx(&names, TransactionMode::Readwrite, action)?;
         for (name, value) in self.puts {
-            let store = tx.object_store(name).map_err(fail(ACTION))?;
+            let store = tx.object_store(name).map_err(fail(action))?;
             store
                 .put(value)
                 .primitive()
-                .map_err(fail(ACTION))?
+                .map_err(fail(action))?
                 .await
-                .map_err(fail(ACTION))?;
+                .map_err(fail(action))?;
         }
-        tx.commit().await.map_err(fail(ACTION))
+        tx.commit().await.map_err(fail(action))
     }
 }

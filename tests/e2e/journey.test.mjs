@@ -474,3 +474,22 @@ test('removing a goal keeps keyboard focus on the page', { timeout: TEST_TIMEOUT
   await expectGoals(page, []);
   assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'focus went to <body>');
 });
+
+test('clearing a score, unticking an own worry and moving a goal keep focus nearby', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const { page } = e2e;
+  await openApp(e2e);
+  await quickPlan(page, 'Sam');
+  await addGoal(page, { area: 'Getting active', text: 'Try walking football' });
+  await page.getByRole('button', { name: 'Move goal 2 up' }).press('Enter');
+  await expectGoals(page, ['Try walking football', 'Sort out my heating bills']);
+  await eventually(() => page.evaluate(() => document.activeElement?.textContent), 'Try walking football', 'focus on the moved goal');
+
+  await page.getByRole('link', { name: 'People' }).click();
+  await addPerson(page, { preferred: 'Ali' });
+  await startAssessment(page);
+  await answerStep(page, { score: 3, own: ['Council tax'] });
+  await page.getByRole('button', { name: 'Clear the score' }).press('Enter');
+  await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('type')), 'radio', 'focus on the score radios');
+  await page.getByRole('checkbox', { name: /Council tax/ }).press('Space');
+  await eventually(() => page.evaluate(() => document.activeElement?.id), 'own-physical-health', 'focus on the add-a-worry box');
+});
