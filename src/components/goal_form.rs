@@ -33,7 +33,7 @@ pub fn GoalForm(props: &GoalFormProps) -> Html {
     let change = {
         let goal = goal.clone();
         Callback::from(move |c: GoalChange| {
-            let mut g = (*goal).clone();
+            let mut g = (*goal.latest()).clone();
             match c {
                 GoalChange::Text(set, v) => set(&mut g, v),
                 GoalChange::Term(term) => g.term = term,
@@ -53,7 +53,7 @@ pub fn GoalForm(props: &GoalFormProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let mut g = (*goal).clone();
+            let mut g = (*goal.latest()).clone();
             g.text = g.text.trim().to_string();
             let found = validate_goal(&g, &template);
             if let Some(first) = found.first() {

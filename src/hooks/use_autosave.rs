@@ -71,7 +71,12 @@ impl<T: 'static> Autosave<T> {
     pub fn save_then(&self, value: T, done: Option<Callback<()>>) {
         let write = match &self.db {
             Some(db) => (self.save)(db.clone(), value),
-            None => Box::pin(async { Ok(()) }),
+            // Never claim "Saved" without a database to save in.
+            None => Box::pin(async {
+                Err(AppError::StorageUnavailable {
+                    cause: "no database is open".into(),
+                })
+            }),
         };
         enqueue(&self.queue, &self.status_handle, write, done);
     }

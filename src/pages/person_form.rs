@@ -57,7 +57,7 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
     let setter = |f: Setter| {
         let person = person.clone();
         Callback::from(move |v: String| {
-            let mut next = (*person).clone();
+            let mut next = (*person.latest()).clone();
             f(&mut next, v);
             person.set(next);
         })
@@ -70,7 +70,7 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
             (person.clone(), errors.clone(), task.clone(), props.is_new);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let mut p = (*person).clone();
+            let mut p = (*person.latest()).clone();
             tidy_person(&mut p);
             let found = validate_person(&p);
             if let Some(first) = found.first() {
