@@ -145,31 +145,15 @@ pub(crate) async fn get_one<T: DeserializeOwned>(
 }
 
 /// Writes one record and waits for the transaction to commit.
-async fn put_js(
-    db: &Storage,
-    store_name: &str,
-    value: JsValue,
-    action: &'static str,
-) -> Result<(), AppError> {
-    let tx = db.tx(&[store_name], TransactionMode::Readwrite, action)?;
-    let store = tx.object_store(store_name).map_err(fail(action))?;
-    store
-        .put(value)
-        .primitive()
-        .map_err(fail(action))?
-        .await
-        .map_err(fail(action))?;
-    tx.commit().await.map_err(fail(action))
-}
-
-/// Writes one record and waits for the transaction to commit.
 pub(crate) async fn put_one<T: Serialize>(
     db: &Storage,
-    store_name: &str,
+    store_name: &'static str,
     value: &T,
     action: &'static str,
 ) -> Result<(), AppError> {
-    put_js(db, store_name, to_js(value, action)?, action).await
+    let mut batch = batch::Batch::new();
+    batch.put_raw(store_name, to_js(value, action)?);
+    batch.commit_for(db, action).await
 }
 
 /// Every record in a store, or (with `person_id`) every record whose
