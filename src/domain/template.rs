@@ -349,10 +349,10 @@ mod tests {
     }
 
     #[test]
-    fn template_round_trips_through_json() {
+    fn template_round_trips_through_json() -> Result<(), serde_json::Error> {
         let t = holistic_template();
-        let json = serde_json::to_string(&t).unwrap();
-        let back: Template = serde_json::from_str(&json).unwrap();
+        let back: Template = serde_json::from_str(&serde_json::to_string(&t)?)?;
         assert_eq!(back, t);
+        Ok(())
     }
 }
