@@ -1,4 +1,4 @@
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -14,31 +14,20 @@ use crate::storage::Db;
 pub enum SaveStatus {
     /// Nothing changed since the page opened.
     Idle,
-    /// A change is being written, or waits for the write before it.
+    /// A change is being written.
     Saving,
     /// Every change shown has been committed to IndexedDB.
     Saved,
     Failed(AppError),
 }
 
-/// One write of a record, not started until it is polled.
+/// One write of a record; its transaction starts when it is first polled.
 pub type SaveFuture = Pin<Box<dyn Future<Output = Result<(), AppError>>>>;
-
-/// Writes waiting their turn. A write is a future that has not been polled
-/// yet, so nothing is written until its turn comes; the queue itself does
-/// not depend on the record type.
-struct Queue {
-    writing: bool,
-    /// The newest change that arrived while a write was under way. Older
-    /// waiting changes are replaced: each write holds the whole record.
-    next: Option<SaveFuture>,
-    /// Called once `next` (or a later change) has committed.
-    next_done: Vec<Callback<()>>,
-}
 
 /// Handle returned by [`use_autosave`].
 pub struct Autosave<T: 'static> {
-    queue: Rc<RefCell<Queue>>,
+    /// Writes started and not yet finished.
+    in_flight: Rc<Cell<u32>>,
     status_handle: Value<SaveStatus>,
     db: Option<Db>,
     save: fn(Db, T) -> SaveFuture,
@@ -47,7 +36,7 @@ pub struct Autosave<T: 'static> {
 impl<T: 'static> Clone for Autosave<T> {
     fn clone(&self) -> Self {
         Self {
-            queue: self.queue.clone(),
+            in_flight: self.in_flight.clone(),
             status_handle: self.status_handle.clone(),
             db: self.db.clone(),
             save: self.save,
@@ -61,13 +50,17 @@ impl<T: 'static> Autosave<T> {
         &self.status_handle
     }
 
-    /// Saves `value`. At most one write is under way at a time; a change that
-    /// arrives meanwhile is written as soon as that write commits.
+    /// Saves `value` (the whole record) at once.
     pub fn save(&self, value: T) {
         self.save_then(value, None);
     }
 
     /// Saves `value` and calls `done` once it has committed (not if it fails).
+    ///
+    /// Every write starts its own transaction straight away. IndexedDB runs
+    /// read-write transactions on a store in the order they were created, and
+    /// a read made later (on this page or the next) sees them all, so the
+    /// newest record always wins and no page can load an older copy.
     pub fn save_then(&self, value: T, done: Option<Callback<()>>) {
         let write = match &self.db {
             Some(db) => (self.save)(db.clone(), value),
@@ -78,52 +71,30 @@ impl<T: 'static> Autosave<T> {
                 })
             }),
         };
-        enqueue(&self.queue, &self.status_handle, write, done);
-    }
-}
-
-fn enqueue(
-    queue: &Rc<RefCell<Queue>>,
-    status: &Value<SaveStatus>,
-    write: SaveFuture,
-    done: Option<Callback<()>>,
-) {
-    status.set(SaveStatus::Saving);
-    let mut q = queue.borrow_mut();
-    q.next_done.extend(done);
-    if q.writing {
-        q.next = Some(write);
-        return;
-    }
-    q.writing = true;
-    drop(q);
-    run(queue.clone(), status.clone(), write);
-}
-
-fn run(queue: Rc<RefCell<Queue>>, status: Value<SaveStatus>, write: SaveFuture) {
-    spawn_local(async move {
-        let mut write = write;
-        loop {
-            let done = std::mem::take(&mut queue.borrow_mut().next_done);
-            if let Err(e) = write.await {
-                crate::platform::log_error(&e);
-                let mut q = queue.borrow_mut();
-                q.writing = false;
-                q.next = None;
-                q.next_done.clear();
-                status.set(SaveStatus::Failed(e));
-                return;
+        self.status_handle.set(SaveStatus::Saving);
+        self.in_flight.set(self.in_flight.get() + 1);
+        let (in_flight, status) = (self.in_flight.clone(), self.status_handle.clone());
+        spawn_local(async move {
+            let result = write.await;
+            in_flight.set(in_flight.get() - 1);
+            match result {
+                Err(e) => {
+                    crate::platform::log_error(&e);
+                    status.set(SaveStatus::Failed(e));
+                }
+                Ok(()) => {
+                    // Writes commit in order: when the last one has, the
+                    // newest record is stored, whatever happened before it.
+                    if in_flight.get() == 0 {
+                        status.set(SaveStatus::Saved);
+                    }
+                    if let Some(done) = done {
+                        done.emit(());
+                    }
+                }
             }
-            done.iter().for_each(|cb| cb.emit(()));
-            let next = queue.borrow_mut().next.take();
-            match next {
-                Some(w) => write = w,
-                None => break,
-            }
-        }
-        queue.borrow_mut().writing = false;
-        status.set(SaveStatus::Saved);
-    });
+        });
+    }
 }
 
 /// Saves a record with `save` every time it changes, and tells the truth
@@ -132,13 +103,9 @@ fn run(queue: Rc<RefCell<Queue>>, status: Value<SaveStatus>, write: SaveFuture) 
 #[hook]
 pub fn use_autosave<T: 'static>(save: fn(Db, T) -> SaveFuture) -> Autosave<T> {
     let status_handle = use_value(|| SaveStatus::Idle);
-    let queue = use_mut_ref(|| Queue {
-        writing: false,
-        next: None,
-        next_done: Vec::new(),
-    });
+    let in_flight = (*use_memo((), |_| Rc::new(Cell::new(0u32)))).clone();
     Autosave {
-        queue,
+        in_flight,
         status_handle,
         db: use_db(),
         save,

@@ -20,6 +20,8 @@ import {
   stepButton,
   quickPlan,
   goalTexts,
+  finishAssessment,
+  priorityBox,
   TEST_TIMEOUT_MS,
 } from './journey.mjs';
 
@@ -135,4 +137,25 @@ test('words typed just before a reload are kept', { timeout: TEST_TIMEOUT_MS }, 
   await appReady(page);
   await expectStep(page, 1);
   assert.equal(await page.getByLabel('What matters to me here').inputValue(), NOTE);
+});
+
+test('changes made just before leaving a page are not overwritten by the next page', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const { page } = e2e;
+  await openApp(e2e);
+  await addPerson(page, { preferred: 'Ro' });
+  await startAssessment(page);
+  await finishAssessment(page, 'Ro');
+  // Two ticks and the link in one go, as a fast hand would: the second tick
+  // is still being written when the assessment page loads the record.
+  await priorityBox(page, 'Getting active').waitFor();
+  await page.evaluate(() => {
+    document.getElementById('priority-getting-active').click();
+    document.getElementById('priority-home-housing').click();
+    [...document.querySelectorAll('a')].find((a) => a.textContent.trim() === 'Change answers').click();
+  });
+  await h1(page, 'Assessment for Ro').waitFor();
+  await expectSaved(page, () => scoreRadio(page, 7).check());
+  const [stored] = await readStore(page, 'assessments');
+  assert.deepEqual([...stored.priorities].sort(), ['getting-active', 'home-housing']);
+  assert.equal(stored.answers.find((a) => a.score === 7) !== undefined, true, 'the new answer is stored too');
 });
