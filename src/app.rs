@@ -10,6 +10,7 @@ use crate::components::{layout, LoadFn, LoadPage};
 use crate::error::AppError;
 use crate::hooks::{use_load, Load};
 use crate::pages;
+use crate::state::DbContext;
 use crate::storage::{Db, Storage, DB_NAME};
 
 #[derive(Clone, Debug, PartialEq, Routable)]
@@ -75,11 +76,11 @@ fn open_app(_: Option<Db>, name: AttrValue) -> LoadPage {
         crate::platform::hide_boot_message();
         let db: Db = Rc::new(opened?);
         Ok(html! {
-            <ContextProvider<Db> context={db}>
+            <DbContext context={db}>
                 <HashRouter>
                     <Switch<Route> render={switch} />
                 </HashRouter>
-            </ContextProvider<Db>>
+            </DbContext>
         })
     })
 }

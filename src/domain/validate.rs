@@ -2,7 +2,7 @@
 //! tied to the field it belongs to so the form can show it beside that field.
 
 use super::dates::Date;
-use super::model::{Goal, Person, Plan};
+use super::model::{Goal, Person};
 use super::template::Template;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,20 +100,6 @@ pub fn validate_goal(g: &Goal, t: &Template) -> Vec<FieldError> {
     errors
 }
 
-pub fn validate_plan(p: &Plan, t: &Template) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    optional_date(
-        &mut errors,
-        "review_date",
-        &p.review_date,
-        "the review date",
-    );
-    for g in &p.goals {
-        errors.extend(validate_goal(g, t));
-    }
-    errors
-}
-
 /// Trims every text field, so "  Sam " is saved as "Sam".
 pub fn tidy_person(p: &mut Person) {
     for field in [
@@ -188,17 +174,6 @@ mod tests {
             ..Goal::default()
         };
         assert!(validate_goal(&ok, &t).is_empty());
-    }
-
-    #[test]
-    fn plan_checks_review_date_and_goals() {
-        let t = holistic_template();
-        let p = Plan {
-            review_date: "2026-02-31".into(),
-            goals: vec![Goal::default()],
-            ..Plan::default()
-        };
-        assert_eq!(validate_plan(&p, &t).len(), 3);
     }
 
     #[test]
