@@ -27,8 +27,34 @@ pub struct Person {
     pub phone: String,
     #[serde(default)]
     pub email: String,
+    /// Who referred the person: one of [`REFERRAL_SOURCES`], or older free text.
     #[serde(default)]
     pub referral_source: String,
+    /// `YYYY-MM-DD` the referral was received, or empty.
+    #[serde(default)]
+    pub referral_date: String,
+    #[serde(default)]
+    pub referral_reason: String,
+    /// The person agreed to their information being kept on this device.
+    #[serde(default)]
+    pub consent_given: bool,
+    #[serde(default)]
+    pub consent_date: String,
+    #[serde(default)]
+    pub consent_note: String,
+    /// A safeguarding or risk concern, shown on the person page and caseload.
+    #[serde(default)]
+    pub risk_flag: bool,
+    #[serde(default)]
+    pub risk_note: String,
+    /// Set when the episode is closed; `None` while it is open.
+    #[serde(default)]
+    pub closed: Option<Closure>,
+    /// `YYYY-MM-DD` review date of the person's latest plan, kept here (and
+    /// updated with the plan, in one transaction) so the caseload can sort
+    /// by it without reading every plan.
+    #[serde(default)]
+    pub next_review: String,
     #[serde(default)]
     pub note: String,
     /// Date (`YYYY-MM-DD`) of the latest assessment, kept here so the
@@ -39,6 +65,109 @@ pub struct Person {
     pub created_at: Millis,
     #[serde(default)]
     pub updated_at: Millis,
+}
+
+/// Who can refer a person, as the referral form offers them.
+pub const REFERRAL_SOURCES: [&str; 6] = [
+    "GP",
+    "Practice nurse",
+    "Self-referral",
+    "Community group",
+    "Hospital",
+    "Other",
+];
+
+/// How an episode ended.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    GoalsMet,
+    MovedToAnotherService,
+    ChoseToStop,
+    LostContact,
+    #[default]
+    Other,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 5] = [
+        Outcome::GoalsMet,
+        Outcome::MovedToAnotherService,
+        Outcome::ChoseToStop,
+        Outcome::LostContact,
+        Outcome::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::GoalsMet => "Goals met",
+            Outcome::MovedToAnotherService => "Moved to another service",
+            Outcome::ChoseToStop => "The person chose to stop",
+            Outcome::LostContact => "Lost contact",
+            Outcome::Other => "Other",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Closure {
+    #[serde(default)]
+    pub outcome: Outcome,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// How a contact with the person happened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    #[default]
+    FaceToFace,
+    Phone,
+    Video,
+    HomeVisit,
+    Group,
+}
+
+impl ContactKind {
+    pub const ALL: [ContactKind; 5] = [
+        ContactKind::FaceToFace,
+        ContactKind::Phone,
+        ContactKind::Video,
+        ContactKind::HomeVisit,
+        ContactKind::Group,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactKind::FaceToFace => "Face to face",
+            ContactKind::Phone => "Phone",
+            ContactKind::Video => "Video",
+            ContactKind::HomeVisit => "Home visit",
+            ContactKind::Group => "Group",
+        }
+    }
+}
+
+/// One entry in a person's contact log (its own store, indexed by person).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub person_id: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub kind: ContactKind,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub created_at: Millis,
 }
 
 /// One life area's answers in an assessment.
@@ -69,6 +198,11 @@ pub struct Assessment {
     pub person_id: String,
     #[serde(default)]
     pub template_id: String,
+    /// The version of the template the assessment was taken with, so it
+    /// still displays as it was after the template changes. 0 in records
+    /// saved before templates had versions (read as version 1).
+    #[serde(default)]
+    pub template_version: u32,
     /// `YYYY-MM-DD` the assessment was started.
     #[serde(default)]
     pub date: String,
@@ -80,6 +214,13 @@ pub struct Assessment {
     /// Up to three life area ids to work on first.
     #[serde(default)]
     pub priorities: Vec<String>,
+    /// ONS4 personal wellbeing answers, 0 to 10 each, in the ONS order
+    /// (satisfied, worthwhile, happy, anxious). `None` is "not answered".
+    #[serde(default)]
+    pub ons4: [Option<u8>; 4],
+    /// UCLA 3-item loneliness answers, 1 to 3 each.
+    #[serde(default)]
+    pub ucla3: [Option<u8>; 3],
     #[serde(default)]
     pub completed: bool,
     #[serde(default)]
@@ -129,6 +270,51 @@ pub struct Goal {
     pub target_date: String,
     #[serde(default)]
     pub term: Term,
+    #[serde(default)]
+    pub status: GoalStatus,
+    /// Dated review notes, oldest first; the history is never rewritten.
+    #[serde(default)]
+    pub reviews: Vec<GoalReview>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Achieved,
+    NoLongerRelevant,
+}
+
+impl GoalStatus {
+    pub const ALL: [GoalStatus; 4] = [
+        GoalStatus::NotStarted,
+        GoalStatus::InProgress,
+        GoalStatus::Achieved,
+        GoalStatus::NoLongerRelevant,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GoalStatus::NotStarted => "Not started",
+            GoalStatus::InProgress => "In progress",
+            GoalStatus::Achieved => "Achieved",
+            GoalStatus::NoLongerRelevant => "No longer relevant",
+        }
+    }
+}
+
+/// A dated note on a goal, with the status it was given then.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GoalReview {
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub status: GoalStatus,
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
