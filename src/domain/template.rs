@@ -18,37 +18,71 @@ pub enum Need {
     Cultural,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Every field has `#[serde(default)]` so an imported file with a field
+// missing parses, and `problems()` can say in plain words what is missing.
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Scale {
+    #[serde(default)]
     pub min: u8,
+    #[serde(default)]
     pub max: u8,
+    #[serde(default)]
     pub min_label: String,
+    #[serde(default)]
     pub max_label: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct LifeArea {
+    #[serde(default)]
     pub id: String,
+    #[serde(default)]
     pub title: String,
     /// A short line that helps the person think about the area.
+    #[serde(default)]
     pub prompt: String,
-    pub need: Need,
+    /// The score question for this area; empty means the template's.
+    #[serde(default)]
+    pub question: String,
+    #[serde(default)]
+    pub need: Option<Need>,
+    #[serde(default)]
     pub concerns: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Template {
+    #[serde(default)]
     pub schema_version: u32,
+    #[serde(default)]
     pub id: String,
+    /// Bumped when the wording or areas change; assessments keep the
+    /// version they were taken with. 0 is read as 1.
+    #[serde(default)]
+    pub version: u32,
+    #[serde(default)]
     pub title: String,
+    #[serde(default)]
     pub description: String,
     /// The score question asked on every step.
+    #[serde(default)]
     pub question: String,
+    #[serde(default)]
     pub scale: Scale,
+    #[serde(default)]
     pub areas: Vec<LifeArea>,
+    /// Outcome measures offered as optional extra steps: "ons4", "ucla3".
+    #[serde(default)]
+    pub measures: Vec<String>,
 }
 
 impl Template {
+    /// The key a template is stored under: its id and version.
+    pub fn key(&self) -> String {
+        format!("{}@{}", self.id, self.version.max(1))
+    }
+
     pub fn area(&self, id: &str) -> Option<&LifeArea> {
         self.areas.iter().find(|a| a.id == id)
     }
@@ -264,13 +298,16 @@ pub fn holistic_template() -> Template {
             min_label: "not at all".to_string(),
             max_label: "completely".to_string(),
         },
+        version: 1,
+        measures: vec!["ons4".to_string(), "ucla3".to_string()],
         areas: HOLISTIC_AREAS
             .iter()
             .map(|(id, title, prompt, need, concerns)| LifeArea {
                 id: (*id).to_string(),
                 title: (*title).to_string(),
                 prompt: (*prompt).to_string(),
-                need: *need,
+                question: String::new(),
+                need: Some(*need),
                 concerns: concerns.iter().map(|c| (*c).to_string()).collect(),
             })
             .collect(),
@@ -329,7 +366,7 @@ mod tests {
             Need::Spiritual,
             Need::Cultural,
         ] {
-            assert!(t.areas.iter().any(|a| a.need == need), "{need:?}");
+            assert!(t.areas.iter().any(|a| a.need == Some(need)), "{need:?}");
         }
     }
 
