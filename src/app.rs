@@ -23,6 +23,8 @@ pub enum Route {
     Person { id: String },
     #[at("/people/:id/edit")]
     EditPerson { id: String },
+    #[at("/people/:id/progress")]
+    Progress { id: String },
     #[at("/assessments/:id")]
     Assessment { id: String },
     #[at("/assessments/:id/summary")]
@@ -31,6 +33,8 @@ pub enum Route {
     Plan { id: String },
     #[at("/settings")]
     Settings,
+    #[at("/templates")]
+    Templates,
     #[at("/about")]
     About,
     #[not_found]
@@ -47,7 +51,9 @@ fn switch(route: Route) -> Html {
         Route::Assessment { id } => pages::assessment_page(id.into()),
         Route::Summary { id } => pages::summary_page(id.into()),
         Route::Plan { id } => pages::plan_page(id.into()),
+        Route::Progress { id } => pages::progress_page(id.into()),
         Route::Settings => pages::settings_page(),
+        Route::Templates => pages::templates_page(),
         Route::About => pages::about_page(),
         Route::NotFound => pages::not_found_page(),
     };

@@ -91,3 +91,60 @@ pub fn hide_boot_message() {
 pub fn log_error(err: &crate::error::AppError) {
     web_sys::console::error_1(&format!("Linkwheel: {err}").into());
 }
+
+/// The text of the first file chosen in the file input `id`, or `None` when
+/// no file is chosen. A file that cannot be read gives `Err` with the cause.
+pub async fn read_chosen_file(id: &str) -> Result<Option<(String, String)>, String> {
+    let Some(file) = input_by_id(id)
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+    else {
+        return Ok(None);
+    };
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(Some((file.name(), text.as_string().unwrap_or_default())))
+}
+
+/// Offers `text` as a file download named `name`. Nothing leaves the device:
+/// the browser saves it from memory.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoked a little later: revoking at once can cancel the download.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// `value` as indented JSON text, through the browser's own `JSON`.
+pub fn to_json<T: serde::Serialize>(value: &T) -> Option<String> {
+    let js = value
+        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
+        .ok()?;
+    js_sys::JSON::stringify_with_replacer_and_space(
+        &js,
+        &wasm_bindgen::JsValue::NULL,
+        &wasm_bindgen::JsValue::from(2),
+    )
+    .ok()?
+    .as_string()
+}

@@ -186,3 +186,40 @@ impl TextArea {
         }
     }
 }
+
+/// A labelled `<select>`. Each option's value is its label, so callers map
+/// the chosen label back (for enums, through their `ALL` and `label()`).
+/// `blank` adds a first, empty choice with that text.
+pub fn select_field<O: AsRef<str>>(
+    id: &'static str,
+    label: &'static str,
+    options: &[O],
+    blank: Option<&'static str>,
+    value: &str,
+    on_change: &Callback<String>,
+) -> Html {
+    let onchange = on_change.reform(|e: Event| {
+        e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value()
+    });
+    // A value saved before the list had it (older free text) stays choosable.
+    let known = options.iter().any(|o| o.as_ref() == value);
+    let extra = (!value.is_empty() && !known).then(|| value.to_string());
+    html! {
+        <div class="field">
+            <label for={id}>{ label }</label>
+            <select {id} {onchange}>
+                if let Some(text) = blank {
+                    <option value="" selected={value.is_empty()}>{ text }</option>
+                }
+                { for options.iter().map(|o| {
+                    let o = o.as_ref();
+                    html! { <option value={o.to_string()} selected={o == value}>{ o.to_string() }</option> }
+                }) }
+                if let Some(v) = extra {
+                    <option value={v.clone()} selected=true>{ v }</option>
+                }
+            </select>
+        </div>
+    }
+}

@@ -5,6 +5,7 @@
 pub mod confirm;
 pub mod field;
 pub mod goal_form;
+pub mod goal_review;
 pub mod layout;
 pub mod loader;
 pub mod markup;
@@ -25,4 +26,4 @@ pub use markup::{
 pub use plan_document::PlanDocument;
 pub use score_picker::score_picker;
 pub use step_nav::{step_nav, StepInfo};
-pub use wheel_chart::{wheel_chart, wheel_table};
+pub use wheel_chart::{overlay_legend, wheel_chart, wheel_overlay, wheel_table};

@@ -27,6 +27,7 @@ pub fn goal_details(g: &Goal, template: &Template, labels: [&'static str; 2]) ->
     html! {
         <>
             { detail("Part of life", template.area_title(&g.area_id)) }
+            { detail("Status", g.status.label()) }
             { detail(kind, g.term.label()) }
             { detail("First small step", &g.first_step) }
             { detail("Who can help", &g.who_can_help) }

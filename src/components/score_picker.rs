@@ -58,3 +58,43 @@ pub fn score_picker(
         </fieldset>
     }
 }
+
+/// Radio buttons whose answers are words with a number behind them (the
+/// UCLA loneliness scale: hardly ever = 1, some of the time = 2, often = 3).
+pub fn choice_picker(
+    name: &str,
+    legend: &str,
+    choices: &[(u8, &'static str)],
+    value: Option<u8>,
+    on_change: &Callback<Option<u8>>,
+) -> Html {
+    let first = choices.first().map_or(0, |(n, _)| *n);
+    let clear = {
+        let (on_change, first) = (on_change.clone(), format!("{name}-{first}"));
+        Callback::from(move |_: MouseEvent| {
+            on_change.emit(None);
+            crate::platform::focus_id_soon(first.clone());
+        })
+    };
+    html! {
+        <fieldset class="choice-picker">
+            <legend>{ legend.to_string() }</legend>
+            <div class="choice-options">
+                { for choices.iter().map(|(n, word)| {
+                    let (n, id) = (*n, format!("{name}-{n}"));
+                    let onchange = on_change.reform(move |_: Event| Some(n));
+                    html! {
+                        <div class="choice-option">
+                            <input type="radio" id={id.clone()} name={name.to_string()} value={n.to_string()}
+                                checked={value == Some(n)} {onchange} />
+                            <label for={id}>{ *word }</label>
+                        </div>
+                    }
+                }) }
+            </div>
+            if value.is_some() {
+                <button type="button" class="button-link" onclick={clear}>{ "Clear the answer" }</button>
+            }
+        </fieldset>
+    }
+}

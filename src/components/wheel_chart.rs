@@ -80,3 +80,92 @@ pub fn wheel_table(areas: &[AreaSummary], max: u8) -> Html {
         </table>
     }
 }
+
+/// Two assessments on one wheel: the later one as solid slices, the earlier
+/// one as striped slices with a dashed edge on top, so the two read apart
+/// without colour. `before` holds the earlier scores in the same area order.
+pub fn wheel_overlay(
+    id: &'static str,
+    after: &[AreaSummary],
+    before: &[Option<u8>],
+    min: u8,
+    max: u8,
+) -> Html {
+    let pairs: Vec<(String, Option<u8>)> =
+        after.iter().map(|a| (a.title.clone(), a.score)).collect();
+    let mut wheel = layout(&pairs, min, max);
+    let then: Vec<(String, Option<u8>)> = pairs
+        .iter()
+        .zip(before)
+        .map(|((t, _), s)| (t.clone(), *s))
+        .collect();
+    let earlier = layout(&then, min, max);
+    let word = |s: Option<u8>| s.map_or_else(|| "–".to_string(), |s| s.to_string());
+    for (i, seg) in wheel.segments.iter_mut().enumerate() {
+        if let Some(last) = seg.label.lines.last_mut() {
+            // "now 7, was 4": the later score first.
+            *last = format!(
+                "now {}, was {}",
+                word(after.get(i).and_then(|a| a.score)),
+                word(before.get(i).copied().flatten())
+            );
+        }
+    }
+    let desc = after
+        .iter()
+        .zip(before)
+        .map(|(a, b)| {
+            format!(
+                "{}: earlier {}, later {}",
+                a.title,
+                score_text(*b, max),
+                score_text(a.score, max)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let (title_id, desc_id, hatch) = (
+        format!("{id}-title"),
+        format!("{id}-desc"),
+        format!("{id}-hatch"),
+    );
+    let hatch_fill = format!("url(#{hatch})");
+    let centre = num(wheel.centre);
+    html! {
+        <svg class="wheel wheel-compare" viewBox={format!("0 0 {0} {0}", num(SIZE))} role="img"
+            aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()} xmlns="http://www.w3.org/2000/svg">
+            <title id={title_id}>{ "Wheel of life, earlier and later" }</title>
+            <desc id={desc_id}>{ desc }</desc>
+            <defs>
+                <pattern id={hatch} width="10" height="10" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <rect width="10" height="10" class="hatch-bg" />
+                    <line x1="0" y1="0" x2="0" y2="10" class="hatch-line" />
+                </pattern>
+            </defs>
+            { for wheel.rings.iter().map(|r| html! {
+                <circle class="wheel-ring" cx={centre.clone()} cy={centre.clone()} r={num(*r)} />
+            }) }
+            { for wheel.segments.iter().map(segment) }
+            { for earlier.segments.iter().filter_map(|s| s.fill.clone()).map(|d| html! {
+                <path class="wheel-before" {d} fill={hatch_fill.clone()} />
+            }) }
+        </svg>
+    }
+}
+
+/// The key to [`wheel_overlay`]: which look is which date.
+pub fn overlay_legend(id: &'static str, earlier: &str, later: &str) -> Html {
+    let hatch = format!("url(#{id}-hatch)");
+    html! {
+        <ul class="wheel-legend">
+            <li>
+                <svg width="36" height="24" aria-hidden="true" focusable="false"><rect class="legend-after" x="2" y="2" width="32" height="20" /></svg>
+                { format!("Solid: later, {later}") }
+            </li>
+            <li>
+                <svg width="36" height="24" aria-hidden="true" focusable="false"><rect class="wheel-before" x="2" y="2" width="32" height="20" fill={hatch} /></svg>
+                { format!("Striped with a dashed edge: earlier, {earlier}") }
+            </li>
+        </ul>
+    }
+}

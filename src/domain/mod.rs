@@ -1,10 +1,14 @@
-//! Pure Rust: the model, templates, scoring, wheel geometry, validation and
-//! dates. Nothing here touches the browser, so all of it is tested natively.
+//! Pure Rust: the model, templates, outcome measures, scoring, progress over
+//! time, wheel and chart geometry, validation and dates. Nothing here touches
+//! the browser, so all of it is tested natively.
 
+pub mod chart;
 pub mod dates;
 pub mod edit;
+pub mod measures;
 pub mod model;
 pub mod order;
+pub mod progress;
 pub mod scoring;
 pub mod search;
 pub mod template;

@@ -98,7 +98,7 @@ impl Outcome {
         Outcome::Other,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             Outcome::GoalsMet => "Goals met",
             Outcome::MovedToAnotherService => "Moved to another service",
@@ -141,7 +141,7 @@ impl ContactKind {
         ContactKind::Group,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             ContactKind::FaceToFace => "Face to face",
             ContactKind::Phone => "Phone",
@@ -244,7 +244,7 @@ pub enum Term {
 }
 
 impl Term {
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             Term::Short => "Short-term",
             Term::Long => "Long-term",
@@ -295,7 +295,7 @@ impl GoalStatus {
         GoalStatus::NoLongerRelevant,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             GoalStatus::NotStarted => "Not started",
             GoalStatus::InProgress => "In progress",

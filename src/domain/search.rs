@@ -46,6 +46,42 @@ pub fn filter_people<'a>(people: &'a [Person], query: &str) -> Vec<&'a Person> {
     out.into_iter().map(|(_, p)| p).collect()
 }
 
+/// How the caseload is listed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    #[default]
+    Name,
+    /// Soonest (or most overdue) review first; people with no review date
+    /// last, by name.
+    NextReview,
+}
+
+/// The caseload as shown: matching `query`, closed episodes only when
+/// `show_closed`, sorted by `sort`.
+pub fn caseload<'a>(
+    people: &'a [Person],
+    query: &str,
+    show_closed: bool,
+    sort: SortBy,
+) -> Vec<&'a Person> {
+    let mut out: Vec<(bool, &str, String, &Person)> = people
+        .iter()
+        .filter(|p| (show_closed || p.closed.is_none()) && matches(p, query))
+        .map(|p| {
+            let review = match sort {
+                // Closed people have no review coming.
+                SortBy::NextReview if p.closed.is_none() => p.next_review.as_str(),
+                _ => "",
+            };
+            (review.is_empty(), review, fold(&p.preferred_name), p)
+        })
+        .collect();
+    sort_by_less(&mut out, |a, b| {
+        (a.0, a.1, &a.2, &a.3.id) < (b.0, b.1, &b.2, &b.3.id)
+    });
+    out.into_iter().map(|(_, _, _, p)| p).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +108,37 @@ mod tests {
         assert!(matches(&person("Zoë", ""), "zoe"));
         assert!(matches(&person("Siân", ""), "SIAN"));
         assert!(matches(&person("ÉLODIE", ""), "elodie"));
+    }
+
+    #[test]
+    fn caseload_hides_closed_and_sorts_by_review() {
+        let mut people = vec![
+            person("Ann", ""),
+            person("Bob", ""),
+            person("Cy", ""),
+            person("Di", ""),
+        ];
+        people[0].next_review = "2027-03-01".into();
+        people[1].next_review = "2026-11-01".into();
+        people[3].next_review = "2026-12-01".into();
+        people[3].closed = Some(crate::domain::Closure::default());
+        let names = |list: Vec<&Person>| -> Vec<String> {
+            list.iter().map(|p| p.preferred_name.clone()).collect()
+        };
+        assert_eq!(
+            names(caseload(&people, "", false, SortBy::Name)),
+            ["Ann", "Bob", "Cy"]
+        );
+        assert_eq!(
+            names(caseload(&people, "", false, SortBy::NextReview)),
+            ["Bob", "Ann", "Cy"]
+        );
+        // A closed person is shown when asked, with no review to sort by.
+        assert_eq!(
+            names(caseload(&people, "", true, SortBy::NextReview)),
+            ["Bob", "Ann", "Cy", "Di"]
+        );
+        assert_eq!(names(caseload(&people, "d", true, SortBy::Name)), ["Di"]);
     }
 
     #[test]

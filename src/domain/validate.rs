@@ -2,7 +2,7 @@
 //! tied to the field it belongs to so the form can show it beside that field.
 
 use super::dates::Date;
-use super::model::{Goal, Person};
+use super::model::{Closure, Contact, Goal, Person};
 use super::template::Template;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +35,58 @@ fn optional_date(errors: &mut Vec<FieldError>, field: &'static str, value: &str,
     }
 }
 
+/// A required date: given, real, and (when `today` is a real date) not
+/// after it. `what` names the date in messages.
+fn past_date(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    value: &str,
+    today: &str,
+    what: &str,
+) {
+    if value.trim().is_empty() {
+        errors.push(FieldError {
+            field,
+            message: format!("Enter {what}."),
+        });
+        return;
+    }
+    optional_date(errors, field, value, what);
+    not_in_future(errors, field, value, today, what);
+}
+
+/// Adds "… cannot be in the future." when `value` and `today` are real dates
+/// and `value` is after `today`.
+fn not_in_future(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    value: &str,
+    today: &str,
+    what: &str,
+) {
+    if let (Some(d), Some(t)) = (Date::parse(value), Date::parse(today)) {
+        if d > t {
+            let mut message = format!("{what} cannot be in the future.");
+            // "the date of birth" -> "The date of birth".
+            if let Some(first) = message.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            errors.push(FieldError { field, message });
+        }
+    }
+}
+
+/// The most characters a note can have.
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+fn note_length(errors: &mut Vec<FieldError>, field: &'static str, value: &str) {
+    if value.chars().count() > MAX_NOTE_CHARS {
+        errors.push(err(field, "Keep the note to 2,000 characters or fewer."));
+    }
+}
+
+/// Checks a person's details. Dates, when given, must be real dates; use
+/// [`validate_person_on`] to also check none of them is in the future.
 pub fn validate_person(p: &Person) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if p.preferred_name.trim().is_empty() {
@@ -53,6 +105,18 @@ pub fn validate_person(p: &Person) -> Vec<FieldError> {
         "date_of_birth",
         &p.date_of_birth,
         "the date of birth",
+    );
+    optional_date(
+        &mut errors,
+        "referral_date",
+        &p.referral_date,
+        "the referral date",
+    );
+    optional_date(
+        &mut errors,
+        "consent_date",
+        &p.consent_date,
+        "the date consent was given",
     );
     let email = p.email.trim();
     if !email.is_empty() {
@@ -77,6 +141,54 @@ pub fn validate_person(p: &Person) -> Vec<FieldError> {
             "A phone number can only have numbers, spaces and + ( ) -.",
         ));
     }
+    errors
+}
+
+/// [`validate_person`], and the date of birth, referral date and consent
+/// date cannot be after `today` (`YYYY-MM-DD`).
+pub fn validate_person_on(p: &Person, today: &str) -> Vec<FieldError> {
+    let mut errors = validate_person(p);
+    for (field, value, what) in [
+        ("date_of_birth", &p.date_of_birth, "the date of birth"),
+        ("referral_date", &p.referral_date, "the referral date"),
+        (
+            "consent_date",
+            &p.consent_date,
+            "the date consent was given",
+        ),
+    ] {
+        not_in_future(&mut errors, field, value, today, what);
+    }
+    errors
+}
+
+/// Checks a contact log entry: a real date, not after `today`, and a note
+/// of at most 2,000 characters.
+pub fn validate_contact(c: &Contact, today: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    past_date(
+        &mut errors,
+        "date",
+        &c.date,
+        today,
+        "the date of the contact",
+    );
+    note_length(&mut errors, "note", &c.note);
+    errors
+}
+
+/// Checks the closing of an episode: a real date, not after `today`, and a
+/// note of at most 2,000 characters.
+pub fn validate_closure(c: &Closure, today: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    past_date(
+        &mut errors,
+        "date",
+        &c.date,
+        today,
+        "the date the support ended",
+    );
+    note_length(&mut errors, "note", &c.note);
     errors
 }
 
@@ -110,9 +222,27 @@ pub fn tidy_person(p: &mut Person) {
         &mut p.phone,
         &mut p.email,
         &mut p.referral_source,
+        &mut p.referral_date,
+        &mut p.referral_reason,
+        &mut p.consent_date,
+        &mut p.consent_note,
+        &mut p.risk_note,
+        &mut p.note,
     ] {
         *field = field.trim().to_string();
     }
+}
+
+/// Trims a contact's date and note.
+pub fn tidy_contact(c: &mut Contact) {
+    c.date = c.date.trim().to_string();
+    c.note = c.note.trim().to_string();
+}
+
+/// Trims a closure's date and note.
+pub fn tidy_closure(c: &mut Closure) {
+    c.date = c.date.trim().to_string();
+    c.note = c.note.trim().to_string();
 }
 
 #[cfg(test)]
@@ -188,5 +318,165 @@ mod tests {
             (p.preferred_name.as_str(), p.email.as_str()),
             ("Sam", "a@b.co")
         );
+    }
+
+    #[test]
+    fn referral_and_consent_dates_are_real_and_not_in_the_future() {
+        let p = Person {
+            preferred_name: "Sam".into(),
+            referral_date: "2026-02-30".into(),
+            consent_date: "yesterday".into(),
+            ..Person::default()
+        };
+        let e = validate_person(&p);
+        assert_eq!(
+            message_for(&e, "referral_date"),
+            Some("Enter the referral date as a real date, for example 21 11 2026.")
+        );
+        assert_eq!(
+            message_for(&e, "consent_date"),
+            Some("Enter the date consent was given as a real date, for example 21 11 2026.")
+        );
+        let later = Person {
+            preferred_name: "Sam".into(),
+            date_of_birth: "2027-01-01".into(),
+            referral_date: "2026-11-22".into(),
+            consent_date: "2026-11-21".into(),
+            ..Person::default()
+        };
+        assert!(validate_person(&later).is_empty());
+        let e = validate_person_on(&later, "2026-11-21");
+        let fields: Vec<&str> = e.iter().map(|x| x.field).collect();
+        assert_eq!(fields, ["date_of_birth", "referral_date"]);
+        assert_eq!(
+            message_for(&e, "referral_date"),
+            Some("The referral date cannot be in the future.")
+        );
+        assert_eq!(
+            message_for(&e, "date_of_birth"),
+            Some("The date of birth cannot be in the future.")
+        );
+        assert!(validate_person_on(&later, "2027-01-01").is_empty());
+        assert_eq!(validate_person_on(&p, "2026-11-21"), validate_person(&p));
+    }
+
+    #[test]
+    fn contacts_need_a_real_past_date_and_a_short_note() {
+        let today = "2026-11-21";
+        let blank = Contact::default();
+        assert_eq!(
+            validate_contact(&blank, today),
+            [FieldError {
+                field: "date",
+                message: "Enter the date of the contact.".into()
+            }]
+        );
+        let unreal = Contact {
+            date: "2026-11-31".into(),
+            ..Contact::default()
+        };
+        assert_eq!(
+            message_for(&validate_contact(&unreal, today), "date"),
+            Some("Enter the date of the contact as a real date, for example 21 11 2026.")
+        );
+        let future = Contact {
+            date: "2026-11-22".into(),
+            ..Contact::default()
+        };
+        assert_eq!(
+            message_for(&validate_contact(&future, today), "date"),
+            Some("The date of the contact cannot be in the future.")
+        );
+        let long = Contact {
+            date: today.into(),
+            note: "a".repeat(2001),
+            ..Contact::default()
+        };
+        assert_eq!(
+            message_for(&validate_contact(&long, today), "note"),
+            Some("Keep the note to 2,000 characters or fewer.")
+        );
+        let ok = Contact {
+            date: today.into(),
+            note: "é".repeat(2000),
+            ..Contact::default()
+        };
+        assert!(validate_contact(&ok, today).is_empty());
+    }
+
+    #[test]
+    fn closures_need_a_real_date() {
+        let today = "2026-11-21";
+        assert_eq!(
+            message_for(&validate_closure(&Closure::default(), today), "date"),
+            Some("Enter the date the support ended.")
+        );
+        let unreal = Closure {
+            date: "21/11/2026".into(),
+            ..Closure::default()
+        };
+        assert_eq!(
+            message_for(&validate_closure(&unreal, today), "date"),
+            Some("Enter the date the support ended as a real date, for example 21 11 2026.")
+        );
+        let future = Closure {
+            date: "2026-12-01".into(),
+            ..Closure::default()
+        };
+        assert_eq!(
+            message_for(&validate_closure(&future, today), "date"),
+            Some("The date the support ended cannot be in the future.")
+        );
+        let ok = Closure {
+            date: "2026-11-20".into(),
+            ..Closure::default()
+        };
+        assert!(validate_closure(&ok, today).is_empty());
+    }
+
+    #[test]
+    fn tidy_trims_the_episode_fields() {
+        let mut p = Person {
+            referral_date: " 2026-01-02 ".into(),
+            referral_reason: " Low mood\n".into(),
+            consent_date: " 2026-01-03".into(),
+            consent_note: " Verbal ".into(),
+            risk_note: "  ".into(),
+            note: " Likes mornings ".into(),
+            ..Person::default()
+        };
+        tidy_person(&mut p);
+        assert_eq!(
+            (
+                p.referral_date.as_str(),
+                p.referral_reason.as_str(),
+                p.consent_date.as_str(),
+                p.consent_note.as_str(),
+                p.risk_note.as_str(),
+                p.note.as_str()
+            ),
+            (
+                "2026-01-02",
+                "Low mood",
+                "2026-01-03",
+                "Verbal",
+                "",
+                "Likes mornings"
+            )
+        );
+        let mut c = Contact {
+            date: " 2026-01-02 ".into(),
+            note: " Phoned ".into(),
+            ..Contact::default()
+        };
+        tidy_contact(&mut c);
+        assert_eq!((c.date.as_str(), c.note.as_str()), ("2026-01-02", "Phoned"));
+        let mut cl = Closure {
+            date: " 2026-01-02 ".into(),
+            note: " Done ".into(),
+            ..Closure::default()
+        };
+        tidy_closure(&mut cl);
+        assert_eq!((cl.date.as_str(), cl.note.as_str()), ("2026-01-02", "Done"));
     }
 }

@@ -9,7 +9,7 @@ use crate::app::Route;
 use crate::error::AppError;
 use crate::hooks::{use_value, Value};
 
-type Work = Pin<Box<dyn Future<Output = Result<Route, AppError>>>>;
+type Work = Pin<Box<dyn Future<Output = Result<Option<Route>, AppError>>>>;
 
 /// A write that leads to another page: start an assessment, make a plan,
 /// save a person, delete one. Returned by [`use_task`].
@@ -37,7 +37,13 @@ impl Task {
     /// then opens the page it returns. If it fails, the page says so and the
     /// write may be tried again.
     pub fn run(&self, work: impl Future<Output = Result<Route, AppError>> + 'static) {
-        self.start(Box::pin(work));
+        self.start(Box::pin(async move { work.await.map(Some) }));
+    }
+
+    /// Like [`Task::run`], for a write that stays on this page (adding a
+    /// note, closing an episode): `work` updates the page itself when done.
+    pub fn run_here(&self, work: impl Future<Output = Result<(), AppError>> + 'static) {
+        self.start(Box::pin(async move { work.await.map(|()| None) }));
     }
 
     fn start(&self, work: Work) {
@@ -48,10 +54,14 @@ impl Task {
         let this = self.clone();
         spawn_local(async move {
             match work.await {
-                Ok(route) => {
+                Ok(Some(route)) => {
                     if let Some(n) = &this.navigator {
                         n.push(&route);
                     }
+                }
+                Ok(None) => {
+                    this.failure.set(None);
+                    this.running.set(false);
                 }
                 Err(e) => {
                     crate::platform::log_error(&e);

@@ -2,8 +2,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::components::{button_link, error_banner, href, loading, prose, Heading, Look};
-use crate::domain::search::filter_people;
+use crate::components::field::select_field;
+use crate::components::{button_link, checkbox, error_banner, href, loading, prose, Heading, Look};
+use crate::domain::progress::{review_due, ReviewDue};
+use crate::domain::search::{caseload, SortBy};
 use crate::domain::{dates, Person};
 use crate::hooks::{use_load, use_value, Load};
 use crate::storage::people::list_people;
@@ -19,6 +21,8 @@ const NO_ONE_YET: &str = concat!(
 #[component]
 pub fn Caseload() -> Html {
     let query = use_value(String::new);
+    let show_closed = use_value(|| false);
+    let sort = use_value(SortBy::default);
     let people = use_load(AttrValue::default(), |db, _| async move {
         match db {
             Some(db) => list_people(&db).await,
@@ -35,8 +39,23 @@ pub fn Caseload() -> Html {
         Load::Loading => loading(),
         Load::Failed(e) => error_banner(Some(e)),
         Load::Ready(list) if list.is_empty() => prose(NO_ONE_YET),
-        Load::Ready(list) => people_list(list, &query),
+        Load::Ready(list) => people_list(list, &query, *show_closed, *sort),
     };
+    let on_sort = {
+        let sort = sort.clone();
+        Callback::from(move |v: String| {
+            sort.set(if v == SORT_LABELS[1] {
+                SortBy::NextReview
+            } else {
+                SortBy::Name
+            })
+        })
+    };
+    let on_closed = {
+        let show_closed = show_closed.clone();
+        Callback::from(move |on: bool| show_closed.set(on))
+    };
+    let sort_label = SORT_LABELS[usize::from(*sort == SortBy::NextReview)];
     html! {
         <div class="page">
             <div class="page-top">
@@ -48,21 +67,35 @@ pub fn Caseload() -> Html {
                 <input id="search" type="search" value={(*query).clone()} {oninput} autocomplete="off"
                     placeholder="Type a name" />
             </div>
+            <div class="list-controls">
+                { select_field("sort", "Sort by", &SORT_LABELS, None, sort_label, &on_sort) }
+                { checkbox("show-closed".into(), *show_closed, false, Html::from("Show closed episodes"), &on_closed, !*show_closed) }
+            </div>
             { body }
         </div>
     }
 }
 
+const SORT_LABELS: [&str; 2] = ["Name", "Next review date"];
+
 /// Everyone who matches the search, with how many that is.
-fn people_list(list: &[Person], query: &str) -> Html {
-    let shown = filter_people(list, query);
-    let count = if query.trim().is_empty() {
-        let noun = if list.len() == 1 { "person" } else { "people" };
-        format!("{} {noun} on this device", list.len())
-    } else if shown.is_empty() {
-        format!("No one matches \u{201c}{}\u{201d}", query.trim())
+fn people_list(list: &[Person], query: &str, show_closed: bool, sort: SortBy) -> Html {
+    let shown = caseload(list, query, show_closed, sort);
+    let closed = list.iter().filter(|p| p.closed.is_some()).count();
+    let open = list.len() - closed;
+    let hidden = if show_closed || closed == 0 {
+        String::new()
     } else {
-        format!("{} of {} shown", shown.len(), list.len())
+        format!(" ({closed} closed not shown)")
+    };
+    let count = if query.trim().is_empty() {
+        let total = if show_closed { list.len() } else { open };
+        let noun = if total == 1 { "person" } else { "people" };
+        format!("{total} {noun}{hidden}")
+    } else if shown.is_empty() {
+        format!("No one matches \u{201c}{}\u{201d}{hidden}", query.trim())
+    } else {
+        format!("{} shown{hidden}", shown.len())
     };
     html! {
         <>
@@ -84,10 +117,31 @@ fn person_card(p: &Person) -> Html {
     } else {
         format!("Last assessment: {}", dates::show(&p.last_assessed, ""))
     };
+    let review = if p.closed.is_some() {
+        Html::default()
+    } else {
+        let when = dates::show(&p.next_review, "");
+        let line = |tag: Html| html! { <span class="person-meta">{ format!("Next review: {when}") }{ tag }</span> };
+        match review_due(&p.next_review, &crate::platform::today()) {
+            ReviewDue::NotSet => Html::default(),
+            ReviewDue::Later => line(Html::default()),
+            ReviewDue::ThisWeek => {
+                line(html! { <span class="tag tag-due">{ "Due this week" }</span> })
+            }
+            ReviewDue::Overdue => {
+                line(html! { <span class="tag tag-overdue">{ "Overdue" }</span> })
+            }
+        }
+    };
     html! {
         <>
-            <span class="person-name">{ p.preferred_name.clone() }</span>
+            <span class="person-name">
+                { p.preferred_name.clone() }
+                if p.risk_flag { <span class="tag tag-risk">{ "Risk concern" }</span> }
+                if p.closed.is_some() { <span class="tag">{ "Closed" }</span> }
+            </span>
             <span class="person-meta">{ meta }</span>
+            { review }
         </>
     }
 }

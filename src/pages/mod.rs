@@ -4,10 +4,13 @@ mod about;
 pub(crate) mod assessment;
 mod caseload;
 mod person;
+mod person_episode;
 mod person_form;
 mod plan;
+mod progress;
 mod settings;
 mod summary;
+mod templates;
 
 pub use about::{about_page, not_found_page};
 pub use assessment::assessment_page;
@@ -15,8 +18,10 @@ pub use caseload::Caseload;
 pub use person::person_page;
 pub use person_form::person_form;
 pub use plan::plan_page;
+pub use progress::progress_page;
 pub use settings::settings_page;
 pub use summary::summary_page;
+pub use templates::templates_page;
 
 use yew::prelude::*;
 

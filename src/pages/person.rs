@@ -1,28 +1,37 @@
 use yew::prelude::*;
 
 use crate::app::Route;
+use crate::components::field::select_field;
 use crate::components::{
     action, button_link, card, detail, error_banner, link, loader, prose, Confirm, LoadPage, Look,
 };
-use crate::domain::template::HOLISTIC_ID;
-use crate::domain::{dates, Assessment, Person, Plan};
+use crate::domain::measures::measure_rows;
+use crate::domain::progress::{review_due, ReviewDue};
+use crate::domain::template::{Template, HOLISTIC_ID};
+use crate::domain::{dates, Assessment, Closure, Contact, Person, Plan};
 use crate::error::AppError;
 use crate::hooks::{use_db, use_task, use_value};
+use crate::pages::person_episode::{CloseForm, ContactLog};
 use crate::pages::titled_heading;
 use crate::platform::{new_id, now_ms, today};
 use crate::state::Shared;
 use crate::storage::assessments::{assessments_for, start_assessment};
-use crate::storage::people::{delete_person, get_person};
+use crate::storage::contacts::contacts_for;
+use crate::storage::people::{delete_person, get_person, save_person};
 use crate::storage::plans::plans_for;
+use crate::storage::templates::imported_templates;
 use crate::storage::Db;
 
 struct PersonRecords {
     person: Person,
     assessments: Vec<Assessment>,
     plans: Vec<Plan>,
+    contacts: Shared<Vec<Contact>>,
+    /// Built-in templates, then the imported ones.
+    templates: Vec<Template>,
 }
 
-/// One person: their details, assessments and plan, and what to do next.
+/// One person: their episode, assessments, plan, measures and contacts.
 pub fn person_page(id: AttrValue) -> Html {
     loader("person", id, Some("Person not found"), load_person)
 }
@@ -35,13 +44,27 @@ fn load_person(db: Option<Db>, id: AttrValue) -> LoadPage {
             .ok_or(AppError::NotFound { what: "person" })?;
         let assessments = assessments_for(&db, &id).await?;
         let plans = plans_for(&db, &id).await?;
+        let contacts = Shared::new(contacts_for(&db, &id).await?);
+        let mut templates = crate::domain::template::builtin_templates();
+        templates.extend(imported_templates(&db).await?);
         let records = Shared::new(PersonRecords {
             person,
             assessments,
             plans,
+            contacts,
+            templates,
         });
         Ok(html! { <PersonView {records} /> })
     })
+}
+
+/// How a template is named in the "which template" list.
+fn template_label(t: &Template, all: &[Template]) -> String {
+    if all.iter().filter(|o| o.id == t.id).count() > 1 {
+        format!("{} (version {})", t.title, t.version.max(1))
+    } else {
+        t.title.clone()
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -52,26 +75,55 @@ struct PersonViewProps {
 #[component]
 fn PersonView(props: &PersonViewProps) -> Html {
     let PersonRecords {
-        person,
         assessments,
         plans,
+        contacts,
+        templates,
+        ..
     } = &*props.records;
     let db = use_db();
     let task = use_task();
+    let person = use_value(|| props.records.person.clone());
     let confirming = use_value(|| false);
     let unfinished = assessments.iter().find(|a| !a.completed).cloned();
+    let last_done = assessments.iter().find(|a| a.completed);
+    let labels: Vec<String> = templates
+        .iter()
+        .map(|t| template_label(t, templates))
+        .collect();
+    // A review uses the template of the last finished assessment.
+    let default_label = last_done
+        .and_then(|a| {
+            templates.iter().position(|t| {
+                t.id == a.template_id && t.version.max(1) == a.template_version.max(1)
+            })
+        })
+        .or_else(|| templates.iter().position(|t| t.id == HOLISTIC_ID))
+        .and_then(|i| labels.get(i).cloned())
+        .unwrap_or_default();
+    let chosen = use_value(|| default_label);
 
     let start = {
-        let (db, task, person) = (db.clone(), task.clone(), person.clone());
+        let (db, task, person, chosen) = (db.clone(), task.clone(), person.clone(), chosen.clone());
+        let (labels, templates) = (labels.clone(), templates.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
-            let mut person = person.clone();
+            let mut person = (*person.latest()).clone();
+            let chosen = chosen.latest();
+            let template = labels
+                .iter()
+                .position(|l| *l == *chosen)
+                .and_then(|i| templates.get(i))
+                .or_else(|| templates.first())
+                .map(|t| (t.id.clone(), t.version.max(1)))
+                .unwrap_or_default();
             task.run(async move {
                 let now = now_ms();
                 let a = Assessment {
                     id: new_id(),
                     person_id: person.id.clone(),
-                    template_id: HOLISTIC_ID.to_string(),
+                    template_id: template.0,
+                    template_version: template.1,
                     date: today(),
                     created_at: now,
                     updated_at: now,
@@ -81,6 +133,31 @@ fn PersonView(props: &PersonViewProps) -> Html {
                 person.updated_at = now;
                 start_assessment(&db, &a, &person).await?;
                 Ok(Route::Assessment { id: a.id })
+            });
+        })
+    };
+    // Closing (Some) or reopening (None) the episode, saved at once.
+    let set_closed = {
+        let (db, task, person) = (db.clone(), task.clone(), person.clone());
+        Callback::from(move |closed: Option<Closure>| {
+            let Some(db) = db.clone() else { return };
+            let mut next = (*person.latest()).clone();
+            let reopening = closed.is_none();
+            next.closed = closed;
+            next.updated_at = now_ms();
+            let person = person.clone();
+            task.run_here(async move {
+                save_person(&db, &next).await?;
+                person.set(next);
+                crate::platform::focus_id_soon(
+                    if reopening {
+                        "next-heading"
+                    } else {
+                        "closed-heading"
+                    }
+                    .to_string(),
+                );
+                Ok(())
             });
         })
     };
@@ -107,6 +184,19 @@ fn PersonView(props: &PersonViewProps) -> Html {
     };
 
     let name = &person.preferred_name;
+    let oldest_first: Vec<Assessment> = assessments
+        .iter()
+        .rev()
+        .filter(|a| a.completed)
+        .cloned()
+        .collect();
+    let rows = measure_rows(&oldest_first);
+    let any_measures = rows.iter().any(|r| r.baseline.is_some());
+    let start_label = if last_done.is_some() {
+        "Start a review"
+    } else {
+        "Start an assessment"
+    };
     html! {
         <div class="page">
             <div class="page-top">
@@ -114,36 +204,65 @@ fn PersonView(props: &PersonViewProps) -> Html {
                 { button_link(&Route::EditPerson { id: person.id.clone() }, Look::Secondary, "Edit details") }
             </div>
             { error_banner(task.failure()) }
-            { card("next-heading", "What next", html! {
-                <>
-                    <div class="button-row">
+            if person.risk_flag {
+                <section class="banner banner-risk" aria-labelledby="risk-heading">
+                    <h2 id="risk-heading">{ "Safeguarding or risk concern" }</h2>
+                    <p>{ if person.risk_note.is_empty() { "A concern has been recorded. See their details.".to_string() } else { person.risk_note.clone() } }</p>
+                </section>
+            }
+            if let Some(c) = &person.closed {
+                <section class="banner banner-closed" aria-labelledby="closed-heading">
+                    <h2 id="closed-heading" tabindex="-1">{ "This episode is closed" }</h2>
+                    <p>{ format!("Closed on {}. Outcome: {}.", dates::show(&c.date, "an unknown date"), c.outcome.label()) }</p>
+                    if !c.note.is_empty() { <p>{ c.note.clone() }</p> }
+                    { action(Look::Secondary, "Reopen the episode", None, &set_closed, None) }
+                </section>
+            } else {
+                { card("next-heading", "What next", html! {
+                    <>
                         if let Some(a) = &unfinished {
-                            { button_link(&Route::Assessment { id: a.id.clone() }, Look::Primary, "Carry on with the assessment") }
+                            <div class="button-row">
+                                { button_link(&Route::Assessment { id: a.id.clone() }, Look::Primary, "Carry on with the assessment") }
+                            </div>
                         } else {
-                            <button type="button" class="button" onclick={start} disabled={task.running()}>{ "Start an assessment" }</button>
+                            { select_field("start-template", "Which assessment", &labels, None, &chosen,
+                                &Callback::from({ let chosen = chosen.clone(); move |v: String| chosen.set(v) })) }
+                            <div class="button-row">
+                                <button type="button" class="button" onclick={start} disabled={task.running()}>{ start_label }</button>
+                            </div>
                         }
-                        if let Some(plan) = plans.first() {
-                            { button_link(&Route::Plan { id: plan.id.clone() }, Look::Secondary, "Open the action plan") }
-                        }
-                    </div>
-                    if let Some(plan) = plans.first().filter(|p| !p.review_date.is_empty()) {
-                        <p>{ format!("Next review: {}", dates::show(&plan.review_date, "")) }</p>
-                    }
-                </>
-            }) }
+                        <div class="button-row">
+                            if let Some(plan) = plans.first() {
+                                { button_link(&Route::Plan { id: plan.id.clone() }, Look::Secondary, "Open the action plan") }
+                            }
+                            if last_done.is_some() {
+                                { button_link(&Route::Progress { id: person.id.clone() }, Look::Secondary, "See progress over time") }
+                            }
+                        </div>
+                        { next_review(&person.next_review) }
+                    </>
+                }) }
+            }
+            if any_measures {
+                { card("measures-heading", "Wellbeing and loneliness", measures_table(&rows)) }
+            }
             { card("assessments-heading", "Assessments", if assessments.is_empty() {
                 prose("<p>No assessments yet.</p>")
             } else {
-                html! { <ul class="plain-list">{ for assessments.iter().map(assessment_item) }</ul> }
+                html! { <ul class="plain-list">{ for assessments.iter().map(|a| assessment_item(a, assessments, templates)) }</ul> }
             }) }
-            { card("details-heading", "Details", details(person)) }
+            <ContactLog person_id={person.id.clone()} contacts={contacts.clone()} />
+            { card("details-heading", "Details", details(&person)) }
+            if person.closed.is_none() {
+                <CloseForm on_close={set_closed.reform(Some)} busy={task.running()} />
+            }
             <section class="card card-quiet" aria-labelledby="delete-heading">
                 { prose(r#"<h2 id="delete-heading" tabindex="-1">Delete</h2>"#) }
                 if *confirming {
                     { Confirm {
                         id: "confirm-delete".to_string(),
                         title: format!("Delete {name}?"),
-                        message: "This deletes their details, every assessment and every plan from this device. It cannot be undone.".into(),
+                        message: "This deletes their details, every assessment, plan and contact from this device. It cannot be undone.".into(),
                         confirm_label: format!("Yes, delete {name}").into(),
                         on_confirm: delete,
                         on_cancel: confirm_delete.reform(|()| false),
@@ -157,9 +276,85 @@ fn PersonView(props: &PersonViewProps) -> Html {
     }
 }
 
-/// One assessment: when, whether it is finished, and the way back into it.
-fn assessment_item(a: &Assessment) -> Html {
+/// "Next review: 3 December 2026", marked when due this week or overdue.
+pub(crate) fn next_review(date: &str) -> Html {
+    let when = dates::show(date, "");
+    match review_due(date, &today()) {
+        ReviewDue::NotSet => Html::default(),
+        ReviewDue::Later => html! { <p class="review-line">{ format!("Next review: {when}") }</p> },
+        ReviewDue::ThisWeek => html! {
+            <p class="review-line">{ format!("Next review: {when} ") }<span class="tag tag-due">{ "Due this week" }</span></p>
+        },
+        ReviewDue::Overdue => html! {
+            <p class="review-line">{ format!("Next review: {when} ") }<span class="tag tag-overdue">{ "Overdue" }</span></p>
+        },
+    }
+}
+
+/// First, latest and the change for each ONS4 question and the UCLA total.
+fn measures_table(rows: &[crate::domain::measures::MeasureRow]) -> Html {
+    let cell = |v: &Option<(String, u8)>| match v {
+        Some((date, score)) => {
+            html! { <td><strong>{ *score }</strong>{ format!(" on {}", dates::show(date, "an unknown date")) }</td> }
+        }
+        None => html! { <td>{ "Not yet" }</td> },
+    };
+    html! {
+        <>
+            { prose("<p class=\"hint\">The four wellbeing questions are shown one by one and never added up.</p>") }
+            <div class="table-wrap">
+                <table class="data-table">
+                    <caption class="visually-hidden">{ "Wellbeing and loneliness: first answer, latest answer and the change" }</caption>
+                    <thead><tr><th scope="col">{ "Question" }</th><th scope="col">{ "First" }</th><th scope="col">{ "Latest" }</th><th scope="col">{ "Change" }</th></tr></thead>
+                    <tbody>
+                        { for rows.iter().filter(|r| r.baseline.is_some()).map(|r| html! {
+                            <tr>
+                                <th scope="row">{ r.label.clone() }<span class="cell-note">{ r.note }</span></th>
+                                { cell(&r.baseline) }
+                                { cell(&r.latest) }
+                                <td>{ change_cell(r.change, r.direction) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}
+
+/// "↑ Up 2: better". The arrow is decoration; the words carry the meaning.
+pub(crate) fn change_cell(
+    change: Option<i16>,
+    direction: Option<crate::domain::progress::Direction>,
+) -> Html {
+    match (change, direction) {
+        (Some(c), Some(d)) => {
+            let amount = if c > 0 {
+                format!("Up {c}: ")
+            } else if c < 0 {
+                format!("Down {}: ", -c)
+            } else {
+                "No change: ".to_string()
+            };
+            html! { <><span aria-hidden="true" class="arrow">{ d.arrow() }</span>{ " " }{ amount }{ d.word().to_ascii_lowercase() }</> }
+        }
+        _ => Html::from("Not yet"),
+    }
+}
+
+/// One assessment: when, which kind, whether it is finished, and the way
+/// back into it. `all` is newest first, so the last one is the first.
+fn assessment_item(a: &Assessment, all: &[Assessment], templates: &[Template]) -> Html {
     let when = dates::show(&a.date, "Undated");
+    let kind = if all.last().is_some_and(|f| f.id == a.id) {
+        "First assessment"
+    } else {
+        "Review"
+    };
+    let template = templates
+        .iter()
+        .find(|t| t.id == a.template_id || (a.template_id.is_empty() && t.id == HOLISTIC_ID))
+        .map_or("", |t| t.title.as_str());
     let (state, to, text) = if a.completed {
         let to = Route::Summary { id: a.id.clone() };
         ("finished", to, format!("See the wheel from {when}"))
@@ -173,8 +368,8 @@ fn assessment_item(a: &Assessment) -> Html {
     };
     html! {
         <li key={a.id.clone()}>
-            <span>{ format!("{when}: {state}") }</span>
-            { " " }
+            <span>{ format!("{kind}, {when}: {state}. ") }</span>
+            if !template.is_empty() { <span class="hint-inline">{ format!("{template}. ") }</span> }
             { link(&to, text) }
         </li>
     }
@@ -193,6 +388,11 @@ fn details(person: &Person) -> Html {
             { row("Phone", &person.phone) }
             { row("Email", &person.email) }
             { row("Referred by", &person.referral_source) }
+            { row("Referral received", &dates::show(&person.referral_date, "")) }
+            { row("Reason for referral", &person.referral_reason) }
+            { row("Consent", if person.consent_given { "Agreed to their information being kept on this device" } else { "Not recorded" }) }
+            { row("Consent given on", &dates::show(&person.consent_date, "")) }
+            { row("Notes about consent", &person.consent_note) }
             { row("Note", &person.note) }
         </dl>
     }

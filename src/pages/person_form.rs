@@ -2,9 +2,12 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::components::{error_banner, focus_on_click, loader, prose, LoadPage, TextField};
-use crate::domain::validate::{message_for, tidy_person, validate_person, FieldError};
-use crate::domain::Person;
+use crate::components::field::select_field;
+use crate::components::{
+    checkbox, error_banner, focus_on_click, loader, prose, LoadPage, TextArea, TextField,
+};
+use crate::domain::validate::{message_for, tidy_person, validate_person_on, FieldError};
+use crate::domain::{Person, REFERRAL_SOURCES};
 use crate::error::AppError;
 use crate::hooks::{use_db, use_task, use_value};
 use crate::pages::titled_heading;
@@ -64,6 +67,22 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
     };
     let note_input = setter(|p, v| p.note = v)
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
+    // Ticking consent fills in today's date if none is given yet.
+    let set_flag = {
+        let person = person.clone();
+        Callback::from(move |(which, on): (u8, bool)| {
+            let mut next = (*person.latest()).clone();
+            if which == 0 {
+                next.consent_given = on;
+                if on && next.consent_date.is_empty() {
+                    next.consent_date = crate::platform::today();
+                }
+            } else {
+                next.risk_flag = on;
+            }
+            person.set(next);
+        })
+    };
 
     let onsubmit = {
         let (person, errors, task, is_new) =
@@ -72,7 +91,7 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
             e.prevent_default();
             let mut p = (*person.latest()).clone();
             tidy_person(&mut p);
-            let found = validate_person(&p);
+            let found = validate_person_on(&p, &crate::platform::today());
             if let Some(first) = found.first() {
                 focus_id(&format!("person-{}", first.field));
                 errors.set(found);
@@ -124,8 +143,32 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
                     .kind("tel").error(err("phone")).autocomplete("off").view() }
                 { field("person-email", "Email", &p.email, |p, v| p.email = v)
                     .kind("email").error(err("email")).autocomplete("off").view() }
-                { field("person-referral_source", "Referred by", &p.referral_source, |p, v| p.referral_source = v)
-                    .hint("For example: GP, practice nurse, self-referral, community group.").view() }
+                <fieldset class="form-group">
+                    { prose("<legend>Referral</legend>") }
+                    { select_field("person-referral_source", "Who referred them", &REFERRAL_SOURCES, Some("Not known yet"),
+                        &p.referral_source, &setter(|p, v| p.referral_source = v)) }
+                    { field("person-referral_date", "Date the referral came in", &p.referral_date, |p, v| p.referral_date = v)
+                        .kind("date").error(err("referral_date")).view() }
+                    { TextArea::new("person-referral_reason".into(), "Reason for the referral", &p.referral_reason,
+                        setter(|p, v| p.referral_reason = v)).rows("3").view() }
+                </fieldset>
+                <fieldset class="form-group">
+                    { prose("<legend>Consent</legend>") }
+                    { checkbox("person-consent_given".into(), p.consent_given, false,
+                        Html::from("They agreed to their information being kept on this device"), &set_flag, (0, !p.consent_given)) }
+                    { field("person-consent_date", "Date they agreed", &p.consent_date, |p, v| p.consent_date = v)
+                        .kind("date").error(err("consent_date")).view() }
+                    { TextArea::new("person-consent_note".into(), "Notes about consent", &p.consent_note,
+                        setter(|p, v| p.consent_note = v)).rows("2").view() }
+                </fieldset>
+                <fieldset class="form-group">
+                    { prose("<legend>Safeguarding or risk concern</legend>") }
+                    { checkbox("person-risk_flag".into(), p.risk_flag, false,
+                        Html::from("There is a safeguarding or risk concern"), &set_flag, (1, !p.risk_flag)) }
+                    { TextArea::new("person-risk_note".into(), "What the concern is", &p.risk_note,
+                        setter(|p, v| p.risk_note = v)).rows("3")
+                        .hint("Shown at the top of their page and marked on the list of people.").view() }
+                </fieldset>
                 <div class="field">
                     { prose(r#"<label for="person-note">Note<span class="optional"> (optional)</span></label>"#) }
                     <textarea id="person-note" rows="4" value={p.note.clone()} oninput={note_input} />

@@ -2,13 +2,14 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::Route;
+use crate::components::goal_review::{goal_history, GoalReviewForm};
 use crate::components::plan_document::goal_details;
 use crate::components::{
     action, button_link, link, loader, prose, save_status, Confirm, GoalForm, LoadPage, Look,
     PlanDocument, TextArea,
 };
 use crate::domain::edit::{Move, PlanEdit};
-use crate::domain::template::{holistic_template, template_by_id, Template};
+use crate::domain::template::{holistic_template, Template};
 use crate::domain::{Assessment, Goal, Person, Plan, WorkerProfile};
 use crate::error::AppError;
 use crate::hooks::{use_draft, use_value, SaveFuture};
@@ -19,6 +20,7 @@ use crate::storage::assessments::get_assessment;
 use crate::storage::people::get_person;
 use crate::storage::plans::{get_plan, save_plan};
 use crate::storage::settings::get_worker;
+use crate::storage::templates::find_template;
 use crate::storage::Db;
 
 /// The review date's label and hint: fixed text.
@@ -50,9 +52,12 @@ fn load_plan(db: Option<Db>, id: AttrValue) -> LoadPage {
             .await?
             .ok_or(AppError::NotFound { what: "person" })?;
         let assessment = get_assessment(&db, &plan.assessment_id).await?;
-        let template = assessment
-            .as_ref()
-            .map_or_else(holistic_template, |a| template_by_id(&a.template_id));
+        let template = match &assessment {
+            Some(a) => find_template(&db, &a.template_id, a.template_version)
+                .await?
+                .ok_or(AppError::NotFound { what: "template" })?,
+            None => holistic_template(),
+        };
         let worker = get_worker(&db).await?;
         let records = Shared::new(PlanRecords {
             plan,
@@ -132,6 +137,7 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
             show.emit(Show::Form(Editing::None));
         })
     };
+    let on_goal_review = edit.reform(|(goal_id, review)| PlanEdit::ReviewGoal { goal_id, review });
     let on_review = edit.reform(|e: Event| {
         PlanEdit::ReviewDate(e.target_unchecked_into::<HtmlInputElement>().value())
     });
@@ -177,6 +183,7 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
             <li key={g.id.clone()} class="goal">
                 <h3 id={format!("goal-title-{}", g.id)} tabindex="-1">{ g.text.clone() }</h3>
                 <dl class="details">{ goal_details(g, template, ["Kind", "Target date"]) }</dl>
+                { goal_history(g) }
                 if removing.as_ref() == Some(&g.id) {
                     { Confirm {
                         id: format!("remove-{}", g.id),
@@ -197,6 +204,10 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
                         }
                         { action(secondary, "Remove", Some(format!("Remove {label}")), &show, Show::Remove(Some(id()))) }
                     </div>
+                    <details class="goal-review-box">
+                        <summary>{ format!("Review {label}") }</summary>
+                        <GoalReviewForm key={g.id.clone()} goal_id={g.id.clone()} status={g.status} on_review={on_goal_review.clone()} />
+                    </details>
                 }
             </li>
         }
