@@ -54,6 +54,7 @@ fn person(id: &str, name: &str) -> Person {
         last_assessed: String::new(),
         created_at: 1_700_000_000_000.0,
         updated_at: 1_700_000_000_000.0,
+        ..Person::default()
     }
 }
 
@@ -69,6 +70,7 @@ fn assessment(id: &str, person_id: &str, created_at: f64) -> Assessment {
         completed: false,
         created_at,
         updated_at: created_at,
+        ..Assessment::default()
     }
 }
 
@@ -432,6 +434,7 @@ async fn plans_round_trip_with_goals_in_order_and_filter_by_person() {
             String::new()
         },
         term,
+        ..Goal::default()
     };
     let mut p = plan("plan-1", "p1", 2_000.0);
     // Ids deliberately not in alphabetical order: order is the person's.
