@@ -6,6 +6,7 @@
 
 pub mod assessments;
 pub mod batch;
+pub mod contacts;
 pub mod people;
 pub mod plans;
 pub mod schema;
@@ -39,7 +40,7 @@ impl PartialEq for Storage {
 impl Storage {
     /// Opens (creating or upgrading as needed) the named database.
     pub async fn open(name: &str) -> Result<Storage, AppError> {
-        let db = schema::open(name).await?;
+        let db = schema::open(name, schema::VERSION).await?;
         Ok(Storage { db })
     }
 
@@ -154,6 +155,25 @@ pub(crate) async fn put_one<T: Serialize>(
     let mut batch = batch::Batch::new();
     batch.put_raw(store_name, to_js(value, action)?);
     batch.commit_for(db, action).await
+}
+
+/// Deletes one record by key and waits for the transaction to commit.
+/// Deleting a record that is not there is not an error.
+pub(crate) async fn delete_one(
+    db: &Storage,
+    store_name: &str,
+    key: &str,
+    action: &'static str,
+) -> Result<(), AppError> {
+    let tx = db.tx(&[store_name], TransactionMode::Readwrite, action)?;
+    let store = tx.object_store(store_name).map_err(fail(action))?;
+    store
+        .delete(key)
+        .primitive()
+        .map_err(fail(action))?
+        .await
+        .map_err(fail(action))?;
+    tx.commit().await.map_err(fail(action))
 }
 
 /// Every record in a store, or (with `person_id`) every record whose

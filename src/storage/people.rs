@@ -3,7 +3,7 @@
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 
-use super::schema::{ASSESSMENTS, BY_PERSON, PEOPLE, PLANS};
+use super::schema::{ASSESSMENTS, BY_PERSON, CONTACTS, PEOPLE, PLANS};
 use super::{fail, get_all, get_one, put_one, Storage};
 use crate::domain::Person;
 use crate::error::AppError;
@@ -20,16 +20,16 @@ pub async fn save_person(db: &Storage, person: &Person) -> Result<(), AppError> 
     put_one(db, PEOPLE, person, "save this person").await
 }
 
-/// Deletes the person and every assessment and plan about them, in one
-/// transaction: all of it goes, or none of it.
+/// Deletes the person and every assessment, plan and contact about them, in
+/// one transaction: all of it goes, or none of it.
 pub async fn delete_person(db: &Storage, id: &str) -> Result<(), AppError> {
     const ACTION: &str = "delete this person";
     let tx = db.tx(
-        &[PEOPLE, ASSESSMENTS, PLANS],
+        &[PEOPLE, ASSESSMENTS, PLANS, CONTACTS],
         TransactionMode::Readwrite,
         ACTION,
     )?;
-    for name in [ASSESSMENTS, PLANS] {
+    for name in [ASSESSMENTS, PLANS, CONTACTS] {
         let store = tx.object_store(name).map_err(fail(ACTION))?;
         let index = store.index(BY_PERSON).map_err(fail(ACTION))?;
         let keys = index

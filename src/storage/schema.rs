@@ -4,21 +4,38 @@
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 
+use super::Storage;
 use crate::error::AppError;
 
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 pub const PEOPLE: &str = "people";
 pub const ASSESSMENTS: &str = "assessments";
 pub const PLANS: &str = "plans";
 pub const SETTINGS: &str = "settings";
-/// Index on `person_id`, in the assessments and plans stores.
+/// A person's contact log (version 2), keyed by `id`, indexed by person.
+pub const CONTACTS: &str = "contacts";
+/// Imported assessment templates (version 2), keyed by `key`
+/// (`Template::key()`, `"{id}@{version}"`).
+pub const TEMPLATES: &str = "templates";
+/// Index on `person_id`, in the assessments, plans and contacts stores.
 pub const BY_PERSON: &str = "by_person";
 
 /// Every store the current schema has.
-pub const ALL_STORES: [&str; 4] = [PEOPLE, ASSESSMENTS, PLANS, SETTINGS];
+pub const ALL_STORES: [&str; 6] = [PEOPLE, ASSESSMENTS, PLANS, SETTINGS, CONTACTS, TEMPLATES];
 
-pub(crate) async fn open(name: &str) -> Result<Database, AppError> {
+/// Opens the named database at `version`, running only the migration arms
+/// from the browser's version up to `version`.
+///
+/// For tests: `open_at(name, 1)` makes a database exactly as the release with
+/// schema version 1 did, so a test can then upgrade it with `Storage::open`.
+/// The app itself always uses `Storage::open` (that is, [`VERSION`]).
+pub async fn open_at(name: &str, version: u32) -> Result<Storage, AppError> {
+    let db = open(name, version).await?;
+    Ok(Storage { db })
+}
+
+pub(crate) async fn open(name: &str, version: u32) -> Result<Database, AppError> {
     if web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .is_none()
@@ -28,12 +45,12 @@ pub(crate) async fn open(name: &str) -> Result<Database, AppError> {
         });
     }
     Database::open(name)
-        .with_version(VERSION)
-        .with_on_upgrade_needed(|event, db| {
+        .with_version(version)
+        .with_on_upgrade_needed(move |event, db| {
             // Versions are whole numbers; the browser reports them as floats.
             let from = event.old_version() as u32;
-            for version in from + 1..=VERSION {
-                migrate_to(&db, version)?;
+            for step in from + 1..=version {
+                migrate_to(&db, step)?;
             }
             Ok(())
         })
@@ -44,7 +61,6 @@ pub(crate) async fn open(name: &str) -> Result<Database, AppError> {
 }
 
 /// One arm per schema version. New versions add an arm; old arms never change.
-#[allow(clippy::single_match)]
 pub(crate) fn migrate_to(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
     match version {
         1 => {
@@ -60,6 +76,18 @@ pub(crate) fn migrate_to(db: &Database, version: u32) -> indexed_db_futures::Res
             }
             db.create_object_store(SETTINGS)
                 .with_key_path("id".into())
+                .build()?;
+        }
+        2 => {
+            let contacts = db
+                .create_object_store(CONTACTS)
+                .with_key_path("id".into())
+                .build()?;
+            contacts
+                .create_index(BY_PERSON, "person_id".into())
+                .build()?;
+            db.create_object_store(TEMPLATES)
+                .with_key_path("key".into())
                 .build()?;
         }
         _ => {}
