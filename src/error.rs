@@ -16,6 +16,10 @@ pub enum AppError {
     StorageFull { action: &'static str },
     #[error("{what} was not found")]
     NotFound { what: &'static str },
+    /// An imported template has the id and version of a different template
+    /// already on the device (`key` is `"{id}@{version}"`).
+    #[error("a different template is already kept as {key}")]
+    TemplateClash { key: String },
 }
 
 impl AppError {
@@ -44,6 +48,9 @@ impl AppError {
                 format!("This device is out of space, so we could not {action}. Free up some space and try again.")
             }
             AppError::NotFound { what } => format!("We could not find that {what}. It may have been deleted."),
+            AppError::TemplateClash { .. } => {
+                "A different template with this id and version is already on this device. Give the new one a higher version number.".to_string()
+            }
         }
     }
 }
@@ -66,6 +73,21 @@ mod tests {
         assert_eq!(
             AppError::storage("save", "QuotaExceededError"),
             AppError::StorageFull { action: "save" }
+        );
+    }
+
+    #[test]
+    fn template_clash_says_what_to_do_without_the_key() {
+        let e = AppError::TemplateClash {
+            key: "local-6@2".into(),
+        };
+        assert_eq!(
+            e.user_message(),
+            "A different template with this id and version is already on this device. Give the new one a higher version number."
+        );
+        assert!(
+            e.to_string().contains("local-6@2"),
+            "the key is kept for the console"
         );
     }
 }

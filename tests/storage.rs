@@ -8,6 +8,7 @@
 
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::KeyPath;
+use linkwheel::domain::template::{holistic_template, Template, HOLISTIC_ID};
 use linkwheel::domain::{
     Answer, Assessment, Contact, ContactKind, Goal, Person, Plan, Term, WorkerProfile,
 };
@@ -17,7 +18,7 @@ use linkwheel::storage::schema::{
     self, ASSESSMENTS, BY_PERSON, CONTACTS, PEOPLE, PLANS, SETTINGS, TEMPLATES,
 };
 use linkwheel::storage::{
-    assessments, contacts, delete_database, people, plans, settings, Storage,
+    assessments, contacts, delete_database, people, plans, settings, templates, Storage,
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -101,6 +102,20 @@ fn contact(id: &str, person_id: &str, date: &str, created_at: f64) -> Contact {
         kind: ContactKind::Phone,
         note: format!("Contact {id}"),
         created_at,
+    }
+}
+
+/// A small template of our own, as an import would give it.
+fn local_template(id: &str, version: u32, title: &str) -> Template {
+    let base = holistic_template();
+    Template {
+        id: id.into(),
+        version,
+        title: title.into(),
+        description: format!("{title}, version {version}"),
+        areas: base.areas[..3].to_vec(),
+        measures: Vec::new(),
+        ..base
     }
 }
 
@@ -402,6 +417,16 @@ async fn migration_from_version_1_keeps_records_and_adds_the_new_stores() {
     assert_eq!(
         contacts::contacts_for(&db, "p1").await.expect("contacts"),
         vec![c]
+    );
+    let t = local_template("local-6", 1, "Local wellbeing");
+    templates::save_template(&db, &t, 5.0)
+        .await
+        .expect("save template");
+    assert_eq!(
+        templates::find_template(&db, "local-6", 1)
+            .await
+            .expect("find"),
+        Some(t)
     );
     db.close();
 
@@ -862,6 +887,172 @@ async fn contacts_for_returns_only_that_persons_newest_first_and_delete_removes_
             |c| &c.id
         ),
         ["b-other"]
+    );
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- templates
+
+#[wasm_bindgen_test]
+async fn find_template_gives_builtins_without_the_store_and_defaults_empty_ids() {
+    let db = open_fresh("templates-builtin").await;
+    let holistic = holistic_template();
+    for version in [0, 1] {
+        assert_eq!(
+            templates::find_template(&db, HOLISTIC_ID, version)
+                .await
+                .expect("find builtin"),
+            Some(holistic.clone()),
+            "version {version}"
+        );
+    }
+    // Records from before templates had ids.
+    assert_eq!(
+        templates::find_template(&db, "", 0)
+            .await
+            .expect("empty id"),
+        Some(holistic.clone())
+    );
+    assert_eq!(
+        templates::find_template(&db, HOLISTIC_ID, 2)
+            .await
+            .expect("no version 2"),
+        None
+    );
+    assert_eq!(
+        templates::find_template(&db, "never-imported", 1)
+            .await
+            .expect("unknown"),
+        None
+    );
+    assert!(templates::imported_templates(&db)
+        .await
+        .expect("list")
+        .is_empty());
+
+    // The built-in template again is fine and stores nothing; a different
+    // one under its id and version is refused.
+    templates::save_template(&db, &holistic, 1.0)
+        .await
+        .expect("same as built in");
+    assert!(templates::imported_templates(&db)
+        .await
+        .expect("list")
+        .is_empty());
+    let mut changed = holistic.clone();
+    changed.title = "My holistic".into();
+    let err = templates::save_template(&db, &changed, 1.0)
+        .await
+        .expect_err("clashes with the built-in one");
+    assert_eq!(
+        err,
+        AppError::TemplateClash {
+            key: "holistic-12@1".into()
+        }
+    );
+    assert!(templates::imported_templates(&db)
+        .await
+        .expect("list")
+        .is_empty());
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn imported_templates_save_list_find_and_refuse_a_different_one_under_the_same_key() {
+    let db = open_fresh("templates").await;
+    let v1 = local_template("local-6", 1, "Local wellbeing");
+    let mut v2 = local_template("local-6", 2, "Local wellbeing");
+    v2.areas[0].title = "Health and body".into();
+    let other = local_template("carers", 1, "Carers check-in");
+    for t in [&v2, &other, &v1] {
+        templates::save_template(&db, t, 1_700_000_000_000.0)
+            .await
+            .expect("save");
+    }
+
+    assert_eq!(
+        templates::imported_templates(&db).await.expect("list"),
+        vec![other.clone(), v1.clone(), v2.clone()],
+        "by title, then version"
+    );
+    assert_eq!(
+        templates::find_template(&db, "local-6", 1)
+            .await
+            .expect("v1"),
+        Some(v1.clone())
+    );
+    assert_eq!(
+        templates::find_template(&db, "local-6", 0)
+            .await
+            .expect("0 is 1"),
+        Some(v1.clone())
+    );
+    assert_eq!(
+        templates::find_template(&db, "local-6", 2)
+            .await
+            .expect("v2"),
+        Some(v2.clone())
+    );
+    assert_eq!(
+        templates::find_template(&db, "local-6", 3)
+            .await
+            .expect("v3"),
+        None
+    );
+
+    // A different template under an existing id and version is refused,
+    // and the stored one is unchanged.
+    let mut clash = v1.clone();
+    clash.areas[1].concerns.push("Something new".into());
+    let err = templates::save_template(&db, &clash, 1_800_000_000_000.0)
+        .await
+        .expect_err("refused");
+    assert_eq!(
+        err,
+        AppError::TemplateClash {
+            key: "local-6@1".into()
+        }
+    );
+    assert_eq!(
+        err.user_message(),
+        "A different template with this id and version is already on this device. Give the new one a higher version number."
+    );
+    assert_eq!(
+        templates::find_template(&db, "local-6", 1)
+            .await
+            .expect("still v1"),
+        Some(v1.clone())
+    );
+
+    // The same template again (also with version 0, which is 1) is fine.
+    templates::save_template(&db, &v1, 1_800_000_000_000.0)
+        .await
+        .expect("identical again");
+    let unversioned = Template {
+        version: 0,
+        ..v1.clone()
+    };
+    templates::save_template(&db, &unversioned, 1_800_000_000_000.0)
+        .await
+        .expect("version 0 is version 1");
+    assert_eq!(
+        templates::imported_templates(&db).await.expect("list"),
+        vec![other, v1, v2]
+    );
+
+    // A template first saved as version 0 is kept, and found, as version 1.
+    let fresh = local_template("walking", 0, "Walking group");
+    templates::save_template(&db, &fresh, 1.0)
+        .await
+        .expect("save version 0");
+    assert_eq!(
+        templates::find_template(&db, "walking", 1)
+            .await
+            .expect("find"),
+        Some(Template {
+            version: 1,
+            ..fresh
+        })
     );
     finish(db).await;
 }

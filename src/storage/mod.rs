@@ -11,6 +11,7 @@ pub mod people;
 pub mod plans;
 pub mod schema;
 pub mod settings;
+pub mod templates;
 
 use std::rc::Rc;
 
@@ -100,7 +101,10 @@ pub(crate) fn to_js<T: Serialize>(value: &T, action: &'static str) -> Result<JsV
         .map_err(fail(action))
 }
 
-fn from_js<T: DeserializeOwned>(js: JsValue, action: &'static str) -> Result<T, AppError> {
+pub(crate) fn from_js<T: DeserializeOwned>(
+    js: JsValue,
+    action: &'static str,
+) -> Result<T, AppError> {
     serde_wasm_bindgen::from_value(js).map_err(fail(action))
 }
 
