@@ -776,6 +776,10 @@ async fn delete_person_removes_their_assessments_and_plans_only() {
         );
     }
 
+    let bo = Person {
+        next_review: "2025-06-01".into(),
+        ..bo
+    };
     assert_eq!(people::list_people(&db).await.expect("list"), vec![bo]);
     assert_eq!(
         assessments::assessments_for(&db, "p2").await.expect("Bo's"),
@@ -1054,6 +1058,101 @@ async fn imported_templates_save_list_find_and_refuse_a_different_one_under_the_
             ..fresh
         })
     );
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- next review
+
+#[wasm_bindgen_test]
+async fn save_plan_keeps_next_review_from_the_newest_plan() {
+    let db = open_fresh("next-review").await;
+    let ada = person("p1", "Ada");
+    let bo = person("p2", "Bo");
+    people::save_person(&db, &ada).await.expect("save Ada");
+    people::save_person(&db, &bo).await.expect("save Bo");
+    let review_of = |p: Option<Person>| p.map(|p| p.next_review);
+    let plan_with = |id: &str, created_at: f64, review: &str| Plan {
+        review_date: review.into(),
+        ..plan(id, "p1", created_at)
+    };
+
+    plans::save_plan(&db, &plan_with("pl-2", 2_000.0, "2025-06-01"))
+        .await
+        .expect("first plan");
+    assert_eq!(
+        people::get_person(&db, "p1").await.expect("get"),
+        Some(Person {
+            next_review: "2025-06-01".into(),
+            ..ada.clone()
+        }),
+        "only next_review changes"
+    );
+
+    // An older plan with another review date does not change it.
+    plans::save_plan(&db, &plan_with("pl-1", 1_000.0, "2025-01-15"))
+        .await
+        .expect("older plan");
+    assert_eq!(
+        review_of(people::get_person(&db, "p1").await.expect("get")),
+        Some("2025-06-01".into())
+    );
+
+    // A newer plan does.
+    plans::save_plan(&db, &plan_with("pl-3", 3_000.0, "2025-09-01"))
+        .await
+        .expect("newer plan");
+    assert_eq!(
+        review_of(people::get_person(&db, "p1").await.expect("get")),
+        Some("2025-09-01".into())
+    );
+
+    // Editing the newest plan counts with its new content, including
+    // clearing the date; editing an older one does not.
+    plans::save_plan(&db, &plan_with("pl-3", 3_000.0, "2025-10-15"))
+        .await
+        .expect("edit newest");
+    assert_eq!(
+        review_of(people::get_person(&db, "p1").await.expect("get")),
+        Some("2025-10-15".into())
+    );
+    plans::save_plan(&db, &plan_with("pl-2", 2_000.0, "2026-01-01"))
+        .await
+        .expect("edit older");
+    assert_eq!(
+        review_of(people::get_person(&db, "p1").await.expect("get")),
+        Some("2025-10-15".into())
+    );
+    plans::save_plan(&db, &plan_with("pl-3", 3_000.0, ""))
+        .await
+        .expect("clear newest");
+    assert_eq!(
+        review_of(people::get_person(&db, "p1").await.expect("get")),
+        Some(String::new())
+    );
+    assert_eq!(
+        plans::get_plan(&db, "pl-3").await.expect("get plan"),
+        Some(plan_with("pl-3", 3_000.0, "")),
+        "the plan itself is saved too"
+    );
+
+    // Other people are untouched.
+    assert_eq!(
+        people::get_person(&db, "p2").await.expect("get Bo"),
+        Some(bo)
+    );
+
+    // A plan for someone not on this device still saves, and creates no one.
+    let orphan = plan("pl-ghost", "ghost", 4_000.0);
+    plans::save_plan(&db, &orphan).await.expect("orphan plan");
+    assert_eq!(
+        plans::get_plan(&db, "pl-ghost").await.expect("get orphan"),
+        Some(orphan)
+    );
+    assert_eq!(
+        people::get_person(&db, "ghost").await.expect("get ghost"),
+        None
+    );
+    assert_eq!(people::list_people(&db).await.expect("list").len(), 2);
     finish(db).await;
 }
 
