@@ -8,11 +8,18 @@
 
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::KeyPath;
-use linkwheel::domain::{Answer, Assessment, Goal, Person, Plan, Term, WorkerProfile};
+use linkwheel::domain::template::{holistic_template, Template, HOLISTIC_ID};
+use linkwheel::domain::{
+    Answer, Assessment, Contact, ContactKind, Goal, Person, Plan, Term, WorkerProfile,
+};
 use linkwheel::error::AppError;
 use linkwheel::storage::batch::Batch;
-use linkwheel::storage::schema::{self, ASSESSMENTS, BY_PERSON, PEOPLE, PLANS, SETTINGS};
-use linkwheel::storage::{assessments, delete_database, people, plans, settings, Storage};
+use linkwheel::storage::schema::{
+    self, ASSESSMENTS, BY_PERSON, CONTACTS, PEOPLE, PLANS, SETTINGS, TEMPLATES,
+};
+use linkwheel::storage::{
+    assessments, contacts, delete_database, people, plans, settings, templates, Storage,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -54,6 +61,7 @@ fn person(id: &str, name: &str) -> Person {
         last_assessed: String::new(),
         created_at: 1_700_000_000_000.0,
         updated_at: 1_700_000_000_000.0,
+        ..Person::default()
     }
 }
 
@@ -69,6 +77,7 @@ fn assessment(id: &str, person_id: &str, created_at: f64) -> Assessment {
         completed: false,
         created_at,
         updated_at: created_at,
+        ..Assessment::default()
     }
 }
 
@@ -84,6 +93,62 @@ fn plan(id: &str, person_id: &str, created_at: f64) -> Plan {
         updated_at: created_at,
     }
 }
+
+fn contact(id: &str, person_id: &str, date: &str, created_at: f64) -> Contact {
+    Contact {
+        id: id.into(),
+        person_id: person_id.into(),
+        date: date.into(),
+        kind: ContactKind::Phone,
+        note: format!("Contact {id}"),
+        created_at,
+    }
+}
+
+/// A small template of our own, as an import would give it.
+fn local_template(id: &str, version: u32, title: &str) -> Template {
+    let base = holistic_template();
+    Template {
+        id: id.into(),
+        version,
+        title: title.into(),
+        description: format!("{title}, version {version}"),
+        areas: base.areas[..3].to_vec(),
+        measures: Vec::new(),
+        ..base
+    }
+}
+
+/// The database's store names, sorted (as the browser gives them).
+fn store_names(db: &Storage) -> Vec<String> {
+    db.database().object_store_names().collect()
+}
+
+/// A plain JavaScript object from JSON.
+fn plain(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("valid JSON")
+}
+
+// Records exactly as the version 1 release wrote them: only the fields the
+// model had then (an unscored answer's `score` was `undefined`, so absent).
+const OLD_PERSON: &str = r#"{"id":"p1","preferred_name":"Ada","full_name":"Ada Example",
+  "date_of_birth":"1960-02-29","pronouns":"they/them","phone":"07700 900123",
+  "email":"ada@example.org","referral_source":"GP","note":"Prefers mornings",
+  "last_assessed":"2024-11-05","created_at":1700000000000,"updated_at":1700000000000}"#;
+const OLD_ASSESSMENT: &str = r#"{"id":"a1","person_id":"p1","template_id":"holistic-12",
+  "date":"2024-11-05","current_step":2,"completed":true,"priorities":["money-benefits"],
+  "answers":[{"area_id":"money-benefits","score":0,"concerns":["Debt"],
+    "own_concerns":["Council tax letter"],"what_matters":"Sleeping without worrying",
+    "wants_support":true},
+   {"area_id":"physical-health","concerns":[],"own_concerns":[],
+    "what_matters":"","wants_support":false}],
+  "created_at":1700000100000,"updated_at":1700000100000}"#;
+const OLD_PLAN: &str = r#"{"id":"pl1","person_id":"p1","assessment_id":"a-for-pl1",
+  "what_matters":"Getting out of the house","review_date":"2025-06-01",
+  "goals":[{"id":"g1","area_id":"money-benefits","text":"Sort out the council tax",
+    "first_step":"Ring the advice line","who_can_help":"Citizens Advice",
+    "target_date":"2025-01-31","term":"short"}],
+  "created_at":1700000200000,"updated_at":1700000200000}"#;
 
 fn ids<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<String> {
     list.iter().map(|x| id(x).to_string()).collect()
@@ -117,15 +182,25 @@ async fn failing_batch(db: &Storage) -> AppError {
 // ---------------------------------------------------------------- schema
 
 #[wasm_bindgen_test]
-async fn open_fresh_database_creates_the_four_stores_and_reopens() {
+async fn open_fresh_database_creates_every_store_and_reopens() {
     let name = fresh_name("open");
     let db = Storage::open(&name).await.expect("first open");
 
     let mut expected: Vec<String> = schema::ALL_STORES.iter().map(|s| s.to_string()).collect();
     expected.sort();
-    assert_eq!(expected, ["assessments", "people", "plans", "settings"]);
-    let names: Vec<String> = db.database().object_store_names().collect();
-    assert_eq!(names, expected, "exactly the four stores");
+    assert_eq!(
+        expected,
+        [
+            "assessments",
+            "contacts",
+            "people",
+            "plans",
+            "settings",
+            "templates"
+        ]
+    );
+    assert_eq!(store_names(&db), expected, "exactly the six stores");
+    assert_eq!(schema::VERSION, 2);
     assert_eq!(db.database().version(), f64::from(schema::VERSION));
     assert_eq!(db.name(), name);
 
@@ -136,8 +211,7 @@ async fn open_fresh_database_creates_the_four_stores_and_reopens() {
 
     // Same name, same version: no upgrade runs, so no "store already exists".
     let again = Storage::open(&name).await.expect("second open");
-    let names: Vec<String> = again.database().object_store_names().collect();
-    assert_eq!(names, expected);
+    assert_eq!(store_names(&again), expected);
     assert_eq!(again.database().version(), f64::from(schema::VERSION));
     let kept = people::get_person(&again, "p1")
         .await
@@ -150,16 +224,19 @@ async fn open_fresh_database_creates_the_four_stores_and_reopens() {
     finish(again).await;
 }
 
-/// Migration arm 1, from a browser with no database at all (old version 0).
-///
-/// `schema::open` and `schema::migrate_to` are not public, so the only way to
-/// run the migrations is `Storage::open`, which goes from 0 up to
-/// `schema::VERSION`; while `VERSION` is 1 that is exactly arm 1. Once later
-/// arms exist this still checks that what arm 1 made is there at the end.
+/// Migration arm 1 alone, from a browser with no database at all: exactly
+/// what the release with schema version 1 made.
 #[wasm_bindgen_test]
 async fn migration_arm_1_from_empty_browser_creates_by_person_indexes() {
-    const { assert!(schema::VERSION >= 1) };
-    let db = open_fresh("migrate-v1").await;
+    let db = schema::open_at(&fresh_name("migrate-v1"), 1)
+        .await
+        .expect("open at version 1");
+    assert_eq!(db.database().version(), 1.0);
+    assert_eq!(
+        store_names(&db),
+        ["assessments", "people", "plans", "settings"],
+        "version 1 has only the first four stores"
+    );
     let tx = db
         .database()
         .transaction([PEOPLE, ASSESSMENTS, PLANS, SETTINGS])
@@ -193,6 +270,177 @@ async fn migration_arm_1_from_empty_browser_creates_by_person_indexes() {
     }
     drop(tx);
     finish(db).await;
+}
+
+/// Migration arm 2 alone, on a version 1 database: the contacts store with
+/// its by_person index and the templates store keyed by `key`.
+#[wasm_bindgen_test]
+async fn migration_arm_2_alone_creates_contacts_with_index_and_templates() {
+    let name = fresh_name("migrate-v2");
+    schema::open_at(&name, 1)
+        .await
+        .expect("open at version 1")
+        .close();
+    let db = schema::open_at(&name, 2)
+        .await
+        .expect("upgrade to version 2");
+    assert_eq!(db.database().version(), 2.0);
+    assert_eq!(store_names(&db).len(), 6);
+    {
+        let tx = db
+            .database()
+            .transaction([CONTACTS, TEMPLATES])
+            .build()
+            .expect("readonly transaction");
+        let contacts = tx.object_store(CONTACTS).expect("contacts");
+        assert_eq!(contacts.key_path(), Some(KeyPath::One("id".to_string())));
+        let indexes: Vec<String> = contacts.index_names().collect();
+        assert_eq!(indexes, [BY_PERSON]);
+        assert_eq!(
+            contacts.index(BY_PERSON).expect("by_person").key_path(),
+            Some(KeyPath::One("person_id".to_string()))
+        );
+        let templates = tx.object_store(TEMPLATES).expect("templates");
+        assert_eq!(templates.key_path(), Some(KeyPath::One("key".to_string())));
+        assert_eq!(templates.index_names().count(), 0);
+    }
+
+    for c in [
+        contact("c1", "p1", "2025-03-01", 1.0),
+        contact("c2", "p2", "2025-03-02", 2.0),
+        contact("c3", "p1", "2025-03-03", 3.0),
+        contact("c4", "p10", "2025-03-04", 4.0),
+    ] {
+        contacts::save_contact(&db, &c).await.expect("save contact");
+    }
+    // The index itself, not only the repository on top of it.
+    let mut found = {
+        let tx = db
+            .database()
+            .transaction(CONTACTS)
+            .build()
+            .expect("readonly transaction");
+        let store = tx.object_store(CONTACTS).expect("contacts");
+        let keys = store
+            .index(BY_PERSON)
+            .expect("by_person")
+            .get_all_keys::<String>()
+            .with_query("p1")
+            .primitive()
+            .expect("request")
+            .await
+            .expect("index lookup");
+        keys.map(|k| k.expect("key")).collect::<Vec<String>>()
+    };
+    found.sort();
+    assert_eq!(found, ["c1", "c3"], "only p1's contacts");
+    finish(db).await;
+}
+
+/// A database as the version 1 release left it, with records as it wrote
+/// them (no fields added since), is upgraded by `Storage::open` and keeps
+/// every record.
+#[wasm_bindgen_test]
+async fn migration_from_version_1_keeps_records_and_adds_the_new_stores() {
+    let name = fresh_name("upgrade");
+    let old = schema::open_at(&name, 1).await.expect("open at version 1");
+    let mut batch = Batch::new();
+    batch
+        .put_raw(PEOPLE, plain(OLD_PERSON))
+        .put_raw(ASSESSMENTS, plain(OLD_ASSESSMENT))
+        .put_raw(PLANS, plain(OLD_PLAN));
+    batch.commit(&old).await.expect("write version 1 records");
+    old.close();
+
+    let db = Storage::open(&name).await.expect("upgrade");
+    assert_eq!(db.database().version(), 2.0);
+    assert_eq!(store_names(&db).len(), 6);
+
+    let expected_person = Person {
+        last_assessed: "2024-11-05".into(),
+        ..person("p1", "Ada")
+    };
+    assert_eq!(
+        people::list_people(&db).await.expect("people"),
+        vec![expected_person]
+    );
+    let expected_assessment = Assessment {
+        template_id: "holistic-12".into(),
+        date: "2024-11-05".into(),
+        current_step: 2,
+        completed: true,
+        priorities: vec!["money-benefits".into()],
+        answers: vec![
+            Answer {
+                area_id: "money-benefits".into(),
+                score: Some(0),
+                concerns: vec!["Debt".into()],
+                own_concerns: vec!["Council tax letter".into()],
+                what_matters: "Sleeping without worrying".into(),
+                wants_support: true,
+            },
+            Answer {
+                area_id: "physical-health".into(),
+                score: None,
+                ..Answer::default()
+            },
+        ],
+        ..assessment("a1", "p1", 1_700_000_100_000.0)
+    };
+    assert_eq!(
+        assessments::assessments_for(&db, "p1")
+            .await
+            .expect("assessments"),
+        vec![expected_assessment]
+    );
+    let expected_plan = Plan {
+        goals: vec![Goal {
+            id: "g1".into(),
+            area_id: "money-benefits".into(),
+            text: "Sort out the council tax".into(),
+            first_step: "Ring the advice line".into(),
+            who_can_help: "Citizens Advice".into(),
+            target_date: "2025-01-31".into(),
+            term: Term::Short,
+            ..Goal::default()
+        }],
+        ..plan("pl1", "p1", 1_700_000_200_000.0)
+    };
+    assert_eq!(
+        plans::plans_for(&db, "p1").await.expect("plans"),
+        vec![expected_plan]
+    );
+
+    // The new stores work.
+    let c = contact("c1", "p1", "2025-03-01", 1.0);
+    contacts::save_contact(&db, &c).await.expect("save contact");
+    assert_eq!(
+        contacts::contacts_for(&db, "p1").await.expect("contacts"),
+        vec![c]
+    );
+    let t = local_template("local-6", 1, "Local wellbeing");
+    templates::save_template(&db, &t, 5.0)
+        .await
+        .expect("save template");
+    assert_eq!(
+        templates::find_template(&db, "local-6", 1)
+            .await
+            .expect("find"),
+        Some(t)
+    );
+    db.close();
+
+    // Opening again does not migrate again.
+    let again = Storage::open(&name).await.expect("reopen");
+    assert_eq!(again.database().version(), 2.0);
+    assert_eq!(
+        contacts::contacts_for(&again, "p1")
+            .await
+            .expect("contacts")
+            .len(),
+        1
+    );
+    finish(again).await;
 }
 
 // ---------------------------------------------------------------- people
@@ -432,6 +680,7 @@ async fn plans_round_trip_with_goals_in_order_and_filter_by_person() {
             String::new()
         },
         term,
+        ..Goal::default()
     };
     let mut p = plan("plan-1", "p1", 2_000.0);
     // Ids deliberately not in alphabetical order: order is the person's.
@@ -527,6 +776,10 @@ async fn delete_person_removes_their_assessments_and_plans_only() {
         );
     }
 
+    let bo = Person {
+        next_review: "2025-06-01".into(),
+        ..bo
+    };
     assert_eq!(people::list_people(&db).await.expect("list"), vec![bo]);
     assert_eq!(
         assessments::assessments_for(&db, "p2").await.expect("Bo's"),
@@ -536,6 +789,370 @@ async fn delete_person_removes_their_assessments_and_plans_only() {
         plans::plans_for(&db, "p2").await.expect("Bo's"),
         vec![plan("pl3", "p2", 3.0)]
     );
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn delete_person_removes_their_contacts_and_leaves_others_alone() {
+    let db = open_fresh("cascade-contacts").await;
+    people::save_person(&db, &person("p1", "Ada"))
+        .await
+        .expect("save Ada");
+    people::save_person(&db, &person("p2", "Bo"))
+        .await
+        .expect("save Bo");
+    for c in [
+        contact("c1", "p1", "2025-03-01", 1.0),
+        contact("c2", "p1", "2025-03-02", 2.0),
+        contact("c3", "p2", "2025-03-03", 3.0),
+        contact("c4", "p10", "2025-03-04", 4.0),
+    ] {
+        contacts::save_contact(&db, &c).await.expect("save contact");
+    }
+
+    people::delete_person(&db, "p1").await.expect("delete Ada");
+
+    assert!(contacts::contacts_for(&db, "p1")
+        .await
+        .expect("Ada's")
+        .is_empty());
+    assert_eq!(
+        contacts::contacts_for(&db, "p2").await.expect("Bo's"),
+        vec![contact("c3", "p2", "2025-03-03", 3.0)]
+    );
+    assert_eq!(
+        contacts::contacts_for(&db, "p10").await.expect("p10's"),
+        vec![contact("c4", "p10", "2025-03-04", 4.0)]
+    );
+    assert_eq!(
+        people::get_person(&db, "p2").await.expect("get Bo"),
+        Some(person("p2", "Bo"))
+    );
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- contacts
+
+#[wasm_bindgen_test]
+async fn contacts_for_returns_only_that_persons_newest_first_and_delete_removes_one() {
+    let db = open_fresh("contacts").await;
+    assert!(contacts::contacts_for(&db, "p1")
+        .await
+        .expect("none yet")
+        .is_empty());
+    for c in [
+        contact("c-old", "p1", "2025-01-10", 5_000.0),
+        // Same date: the one written down later comes first.
+        contact("c-same-early", "p1", "2025-02-20", 1_000.0),
+        contact("c-same-late", "p1", "2025-02-20", 2_000.0),
+        // Written down last, but about an earlier date.
+        contact("c-backdated", "p1", "2024-12-31", 9_000.0),
+        contact("c-new", "p1", "2025-03-01", 3_000.0),
+        contact("b-other", "p2", "2025-04-01", 4_000.0),
+        contact("c-prefix", "p10", "2025-02-21", 4_500.0),
+    ] {
+        contacts::save_contact(&db, &c).await.expect("save");
+    }
+    let list = contacts::contacts_for(&db, "p1").await.expect("p1's");
+    assert_eq!(
+        ids(&list, |c| &c.id),
+        [
+            "c-new",
+            "c-same-late",
+            "c-same-early",
+            "c-old",
+            "c-backdated"
+        ]
+    );
+    assert_eq!(list[0], contact("c-new", "p1", "2025-03-01", 3_000.0));
+
+    // Saving under the same id replaces the contact.
+    let mut edited = contact("c-old", "p1", "2025-01-10", 5_000.0);
+    edited.kind = ContactKind::HomeVisit;
+    edited.note = "Met at home, brought leaflets".into();
+    contacts::save_contact(&db, &edited).await.expect("edit");
+
+    contacts::delete_contact(&db, "c-same-late")
+        .await
+        .expect("delete");
+    let list = contacts::contacts_for(&db, "p1").await.expect("after");
+    assert_eq!(
+        ids(&list, |c| &c.id),
+        ["c-new", "c-same-early", "c-old", "c-backdated"]
+    );
+    assert_eq!(list[2], edited);
+    // Deleting one that is not there is not an error.
+    contacts::delete_contact(&db, "c-same-late")
+        .await
+        .expect("delete twice");
+    assert_eq!(
+        ids(
+            &contacts::contacts_for(&db, "p2").await.expect("p2's"),
+            |c| &c.id
+        ),
+        ["b-other"]
+    );
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- templates
+
+#[wasm_bindgen_test]
+async fn find_template_gives_builtins_without_the_store_and_defaults_empty_ids() {
+    let db = open_fresh("templates-builtin").await;
+    let holistic = holistic_template();
+    for version in [0, 1] {
+        assert_eq!(
+            templates::find_template(&db, HOLISTIC_ID, version)
+                .await
+                .expect("find builtin"),
+            Some(holistic.clone()),
+            "version {version}"
+        );
+    }
+    // Records from before templates had ids.
+    assert_eq!(
+        templates::find_template(&db, "", 0)
+            .await
+            .expect("empty id"),
+        Some(holistic.clone())
+    );
+    assert_eq!(
+        templates::find_template(&db, HOLISTIC_ID, 2)
+            .await
+            .expect("no version 2"),
+        None
+    );
+    assert_eq!(
+        templates::find_template(&db, "never-imported", 1)
+            .await
+            .expect("unknown"),
+        None
+    );
+    assert!(templates::imported_templates(&db)
+        .await
+        .expect("list")
+        .is_empty());
+
+    // The built-in template again is fine and stores nothing; a different
+    // one under its id and version is refused.
+    templates::save_template(&db, &holistic, 1.0)
+        .await
+        .expect("same as built in");
+    assert!(templates::imported_templates(&db)
+        .await
+        .expect("list")
+        .is_empty());
+    let mut changed = holistic.clone();
+    changed.title = "My holistic".into();
+    let err = templates::save_template(&db, &changed, 1.0)
+        .await
+        .expect_err("clashes with the built-in one");
+    assert_eq!(
+        err,
+        AppError::TemplateClash {
+            key: "holistic-12@1".into()
+        }
+    );
+    assert!(templates::imported_templates(&db)
+        .await
+        .expect("list")
+        .is_empty());
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn imported_templates_save_list_find_and_refuse_a_different_one_under_the_same_key() {
+    let db = open_fresh("templates").await;
+    let v1 = local_template("local-6", 1, "Local wellbeing");
+    let mut v2 = local_template("local-6", 2, "Local wellbeing");
+    v2.areas[0].title = "Health and body".into();
+    let other = local_template("carers", 1, "Carers check-in");
+    for t in [&v2, &other, &v1] {
+        templates::save_template(&db, t, 1_700_000_000_000.0)
+            .await
+            .expect("save");
+    }
+
+    assert_eq!(
+        templates::imported_templates(&db).await.expect("list"),
+        vec![other.clone(), v1.clone(), v2.clone()],
+        "by title, then version"
+    );
+    assert_eq!(
+        templates::find_template(&db, "local-6", 1)
+            .await
+            .expect("v1"),
+        Some(v1.clone())
+    );
+    assert_eq!(
+        templates::find_template(&db, "local-6", 0)
+            .await
+            .expect("0 is 1"),
+        Some(v1.clone())
+    );
+    assert_eq!(
+        templates::find_template(&db, "local-6", 2)
+            .await
+            .expect("v2"),
+        Some(v2.clone())
+    );
+    assert_eq!(
+        templates::find_template(&db, "local-6", 3)
+            .await
+            .expect("v3"),
+        None
+    );
+
+    // A different template under an existing id and version is refused,
+    // and the stored one is unchanged.
+    let mut clash = v1.clone();
+    clash.areas[1].concerns.push("Something new".into());
+    let err = templates::save_template(&db, &clash, 1_800_000_000_000.0)
+        .await
+        .expect_err("refused");
+    assert_eq!(
+        err,
+        AppError::TemplateClash {
+            key: "local-6@1".into()
+        }
+    );
+    assert_eq!(
+        err.user_message(),
+        "A different template with this id and version is already on this device. Give the new one a higher version number."
+    );
+    assert_eq!(
+        templates::find_template(&db, "local-6", 1)
+            .await
+            .expect("still v1"),
+        Some(v1.clone())
+    );
+
+    // The same template again (also with version 0, which is 1) is fine.
+    templates::save_template(&db, &v1, 1_800_000_000_000.0)
+        .await
+        .expect("identical again");
+    let unversioned = Template {
+        version: 0,
+        ..v1.clone()
+    };
+    templates::save_template(&db, &unversioned, 1_800_000_000_000.0)
+        .await
+        .expect("version 0 is version 1");
+    assert_eq!(
+        templates::imported_templates(&db).await.expect("list"),
+        vec![other, v1, v2]
+    );
+
+    // A template first saved as version 0 is kept, and found, as version 1.
+    let fresh = local_template("walking", 0, "Walking group");
+    templates::save_template(&db, &fresh, 1.0)
+        .await
+        .expect("save version 0");
+    assert_eq!(
+        templates::find_template(&db, "walking", 1)
+            .await
+            .expect("find"),
+        Some(Template {
+            version: 1,
+            ..fresh
+        })
+    );
+    finish(db).await;
+}
+
+// ---------------------------------------------------------------- next review
+
+#[wasm_bindgen_test]
+async fn save_plan_keeps_next_review_from_the_newest_plan() {
+    let db = open_fresh("next-review").await;
+    let ada = person("p1", "Ada");
+    let bo = person("p2", "Bo");
+    people::save_person(&db, &ada).await.expect("save Ada");
+    people::save_person(&db, &bo).await.expect("save Bo");
+    let review_of = |p: Option<Person>| p.map(|p| p.next_review);
+    let plan_with = |id: &str, created_at: f64, review: &str| Plan {
+        review_date: review.into(),
+        ..plan(id, "p1", created_at)
+    };
+
+    plans::save_plan(&db, &plan_with("pl-2", 2_000.0, "2025-06-01"))
+        .await
+        .expect("first plan");
+    assert_eq!(
+        people::get_person(&db, "p1").await.expect("get"),
+        Some(Person {
+            next_review: "2025-06-01".into(),
+            ..ada.clone()
+        }),
+        "only next_review changes"
+    );
+
+    // An older plan with another review date does not change it.
+    plans::save_plan(&db, &plan_with("pl-1", 1_000.0, "2025-01-15"))
+        .await
+        .expect("older plan");
+    assert_eq!(
+        review_of(people::get_person(&db, "p1").await.expect("get")),
+        Some("2025-06-01".into())
+    );
+
+    // A newer plan does.
+    plans::save_plan(&db, &plan_with("pl-3", 3_000.0, "2025-09-01"))
+        .await
+        .expect("newer plan");
+    assert_eq!(
+        review_of(people::get_person(&db, "p1").await.expect("get")),
+        Some("2025-09-01".into())
+    );
+
+    // Editing the newest plan counts with its new content, including
+    // clearing the date; editing an older one does not.
+    plans::save_plan(&db, &plan_with("pl-3", 3_000.0, "2025-10-15"))
+        .await
+        .expect("edit newest");
+    assert_eq!(
+        review_of(people::get_person(&db, "p1").await.expect("get")),
+        Some("2025-10-15".into())
+    );
+    plans::save_plan(&db, &plan_with("pl-2", 2_000.0, "2026-01-01"))
+        .await
+        .expect("edit older");
+    assert_eq!(
+        review_of(people::get_person(&db, "p1").await.expect("get")),
+        Some("2025-10-15".into())
+    );
+    plans::save_plan(&db, &plan_with("pl-3", 3_000.0, ""))
+        .await
+        .expect("clear newest");
+    assert_eq!(
+        review_of(people::get_person(&db, "p1").await.expect("get")),
+        Some(String::new())
+    );
+    assert_eq!(
+        plans::get_plan(&db, "pl-3").await.expect("get plan"),
+        Some(plan_with("pl-3", 3_000.0, "")),
+        "the plan itself is saved too"
+    );
+
+    // Other people are untouched.
+    assert_eq!(
+        people::get_person(&db, "p2").await.expect("get Bo"),
+        Some(bo)
+    );
+
+    // A plan for someone not on this device still saves, and creates no one.
+    let orphan = plan("pl-ghost", "ghost", 4_000.0);
+    plans::save_plan(&db, &orphan).await.expect("orphan plan");
+    assert_eq!(
+        plans::get_plan(&db, "pl-ghost").await.expect("get orphan"),
+        Some(orphan)
+    );
+    assert_eq!(
+        people::get_person(&db, "ghost").await.expect("get ghost"),
+        None
+    );
+    assert_eq!(people::list_people(&db).await.expect("list").len(), 2);
     finish(db).await;
 }
 
