@@ -103,11 +103,11 @@ pub fn wheel_overlay(
     let word = |s: Option<u8>| s.map_or_else(|| "–".to_string(), |s| s.to_string());
     for (i, seg) in wheel.segments.iter_mut().enumerate() {
         if let Some(last) = seg.label.lines.last_mut() {
-            // "now 7, was 4": the later score first.
+            // "4 → 7": earlier, then later, as the legend reads.
             *last = format!(
-                "now {}, was {}",
-                word(after.get(i).and_then(|a| a.score)),
-                word(before.get(i).copied().flatten())
+                "{} \u{2192} {}",
+                word(before.get(i).copied().flatten()),
+                word(after.get(i).and_then(|a| a.score))
             );
         }
     }
@@ -160,11 +160,11 @@ pub fn overlay_legend(id: &'static str, earlier: &str, later: &str) -> Html {
         <ul class="wheel-legend">
             <li>
                 <svg width="36" height="24" aria-hidden="true" focusable="false"><rect class="legend-after" x="2" y="2" width="32" height="20" /></svg>
-                { format!("Solid: later, {later}") }
+                { format!("Solid: later, {later} (the second number)") }
             </li>
             <li>
                 <svg width="36" height="24" aria-hidden="true" focusable="false"><rect class="wheel-before" x="2" y="2" width="32" height="20" fill={hatch} /></svg>
-                { format!("Striped with a dashed edge: earlier, {earlier}") }
+                { format!("Striped with a dashed edge: earlier, {earlier} (the first number)") }
             </li>
         </ul>
     }

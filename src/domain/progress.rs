@@ -21,13 +21,17 @@ impl Direction {
             Direction::Worse => "Worse",
         }
     }
+}
 
-    pub fn arrow(self) -> &'static str {
-        match self {
-            Direction::Better => "↑",
-            Direction::Same => "→",
-            Direction::Worse => "↓",
-        }
+/// Which way the number moved: ↑, ↓ or →. Whether that is better is
+/// [`direction`]'s job (for anxiety and loneliness, down is better).
+pub fn change_arrow(change: i16) -> &'static str {
+    if change > 0 {
+        "↑"
+    } else if change < 0 {
+        "↓"
+    } else {
+        "→"
     }
 }
 
@@ -231,8 +235,11 @@ mod tests {
         assert_eq!(direction(2, true), Direction::Worse);
         assert_eq!(direction(0, true), Direction::Same);
         assert_eq!(Direction::Better.word(), "Better");
-        assert_eq!(Direction::Worse.arrow(), "↓");
-        assert_eq!(Direction::Same.arrow(), "→");
+        assert_eq!(change_arrow(-4), "↓");
+        assert_eq!(change_arrow(0), "→");
+        assert_eq!(change_arrow(2), "↑");
+        // Anxiety down 4: the arrow points down and the word says better.
+        assert_eq!(direction(-4, true), Direction::Better);
     }
 
     #[test]

@@ -336,7 +336,8 @@ pub(crate) fn change_cell(
             } else {
                 "No change: ".to_string()
             };
-            html! { <><span aria-hidden="true" class="arrow">{ d.arrow() }</span>{ " " }{ amount }{ d.word().to_ascii_lowercase() }</> }
+            let arrow = crate::domain::progress::change_arrow(c);
+            html! { <><span aria-hidden="true" class="arrow">{ arrow }</span>{ " " }{ amount }{ d.word().to_ascii_lowercase() }</> }
         }
         _ => Html::from("Not yet"),
     }

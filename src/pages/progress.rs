@@ -151,7 +151,7 @@ fn ProgressView(props: &ProgressViewProps) -> Html {
                     Ok(changes) => {
                         let before_scores: Vec<Option<u8>> = changes.iter().map(|c| c.before).collect();
                         html! {
-                            <div class="wheel-layout">
+                            <div class="compare-layout">
                                 <figure class="wheel-figure">
                                     { wheel_overlay("compare-wheel", &summarise(&l.0, &l.1), &before_scores, l.1.scale.min, l.1.scale.max) }
                                     <figcaption>{ overlay_legend("compare-wheel", &earlier, &later) }</figcaption>
@@ -177,8 +177,8 @@ fn distance_table(changes: &[AreaChange], earlier: &str, later: &str) -> Html {
                 <caption>{ "Distance travelled" }</caption>
                 <thead><tr>
                     <th scope="col">{ "Part of life" }</th>
-                    <th scope="col">{ format!("Earlier ({earlier})") }</th>
-                    <th scope="col">{ format!("Later ({later})") }</th>
+                    <th scope="col">{ "Earlier" }<span class="cell-note">{ earlier.to_string() }</span></th>
+                    <th scope="col">{ "Later" }<span class="cell-note">{ later.to_string() }</span></th>
                     <th scope="col">{ "Change" }</th>
                 </tr></thead>
                 <tbody>
