@@ -33,9 +33,40 @@ fn sift_down<T>(items: &mut [T], mut root: usize, end: usize, less: &impl Fn(&T,
     }
 }
 
+/// A contact log, newest first: by date, then the one written down later,
+/// then by id. Storage and the contact log on screen both use it.
+pub fn newest_contacts_first(list: &mut [super::Contact]) {
+    sort_by_less(list, |a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| b.created_at.total_cmp(&a.created_at))
+            .then_with(|| a.id.cmp(&b.id))
+            .is_lt()
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contacts_newest_first_then_latest_written() {
+        let c = |id: &str, date: &str, at: f64| super::super::Contact {
+            id: id.into(),
+            date: date.into(),
+            created_at: at,
+            ..Default::default()
+        };
+        let mut list = vec![
+            c("a", "2026-08-05", 1.0),
+            c("b", "2026-09-01", 2.0),
+            c("c", "2026-09-01", 5.0),
+            c("d", "2026-01-10", 9.0),
+        ];
+        newest_contacts_first(&mut list);
+        let ids: Vec<&str> = list.iter().map(|x| x.id.as_str()).collect();
+        assert_eq!(ids, ["c", "b", "a", "d"]);
+    }
 
     #[test]
     fn sorts_like_the_standard_library() {

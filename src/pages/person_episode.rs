@@ -5,22 +5,13 @@ use yew::prelude::*;
 
 use crate::components::field::select_field;
 use crate::components::{error_banner, focus_on_click, prose, TextArea, TextField};
-use crate::domain::order::sort_by_less;
+use crate::domain::order::newest_contacts_first;
 use crate::domain::validate::{message_for, validate_closure, validate_contact, FieldError};
 use crate::domain::{dates, Closure, Contact, ContactKind, Outcome};
 use crate::hooks::{use_db, use_task, use_value};
 use crate::platform::{focus_id, new_id, now_ms, today};
 use crate::state::Shared;
 use crate::storage::contacts::save_contact;
-
-/// Newest first: by date, then the one added later.
-fn sort_contacts(list: &mut [Contact]) {
-    sort_by_less(list, |a, b| {
-        (b.date.as_str(), b.created_at) > (a.date.as_str(), a.created_at) || {
-            b.date == a.date && b.created_at == a.created_at && a.id < b.id
-        }
-    });
-}
 
 /// "Please check the form" with a link to each field in error.
 fn error_summary(prefix: &'static str, errors: &[FieldError]) -> Html {
@@ -113,7 +104,7 @@ pub fn ContactLog(props: &ContactLogProps) -> Html {
                 let mut next = (*list.latest()).clone();
                 let when = dates::show(&c.date, "");
                 next.push(c);
-                sort_contacts(&mut next);
+                newest_contacts_first(&mut next);
                 list.set(next);
                 draft.set(fresh());
                 added.set(format!("Contact on {when} added to the log."));

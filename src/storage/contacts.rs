@@ -3,7 +3,7 @@
 
 use super::schema::CONTACTS;
 use super::{delete_one, list_by_person, put_one, Storage};
-use crate::domain::order::sort_by_less;
+use crate::domain::order::newest_contacts_first;
 use crate::domain::Contact;
 use crate::error::AppError;
 
@@ -17,13 +17,7 @@ pub async fn save_contact(db: &Storage, c: &Contact) -> Result<(), AppError> {
 pub async fn contacts_for(db: &Storage, person_id: &str) -> Result<Vec<Contact>, AppError> {
     let mut list: Vec<Contact> =
         list_by_person(db, CONTACTS, person_id, "load the contacts").await?;
-    sort_by_less(&mut list, |a, b| {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| b.created_at.total_cmp(&a.created_at))
-            .then_with(|| a.id.cmp(&b.id))
-            .is_lt()
-    });
+    newest_contacts_first(&mut list);
     Ok(list)
 }
 
