@@ -151,7 +151,7 @@ fn PersonView(props: &PersonViewProps) -> Html {
                 person.set(next);
                 crate::platform::focus_id_soon(
                     if reopening {
-                        "next-heading"
+                        "page-heading"
                     } else {
                         "closed-heading"
                     }
