@@ -4,14 +4,16 @@
 use yew::prelude::*;
 
 use crate::components::field::select_field;
-use crate::components::{error_banner, focus_on_click, prose, TextArea, TextField};
+use crate::components::{
+    action, error_banner, focus_on_click, prose, Confirm, Look, TextArea, TextField,
+};
 use crate::domain::order::newest_contacts_first;
 use crate::domain::validate::{message_for, validate_closure, validate_contact, FieldError};
 use crate::domain::{dates, Closure, Contact, ContactKind, Outcome};
 use crate::hooks::{use_db, use_task, use_value};
 use crate::platform::{focus_id, new_id, now_ms, today};
 use crate::state::Shared;
-use crate::storage::contacts::save_contact;
+use crate::storage::contacts::{delete_contact, save_contact};
 
 /// "Please check the form" with a link to each field in error.
 fn error_summary(prefix: &'static str, errors: &[FieldError]) -> Html {
@@ -65,6 +67,43 @@ pub fn ContactLog(props: &ContactLogProps) -> Html {
     let draft = use_value(fresh);
     let errors = use_value(Vec::<FieldError>::new);
     let added = use_value(String::new);
+    // The contact being asked about ("Remove this contact?"), if any.
+    let removing = use_value(|| None::<String>);
+    let ask_remove = {
+        let removing = removing.clone();
+        Callback::from(move |id: Option<String>| {
+            let closing = id.is_none();
+            removing.set(id);
+            if closing {
+                focus_id("contacts-heading");
+            }
+        })
+    };
+    let remove = {
+        let (db, task, list, added, removing) = (
+            db.clone(),
+            task.clone(),
+            list.clone(),
+            added.clone(),
+            removing.clone(),
+        );
+        Callback::from(move |()| {
+            let (Some(db), Some(id)) = (db.clone(), (*removing.latest()).clone()) else {
+                return;
+            };
+            let (list, added, removing) = (list.clone(), added.clone(), removing.clone());
+            task.run_here(async move {
+                delete_contact(&db, &id).await?;
+                let mut next = (*list.latest()).clone();
+                next.retain(|c| c.id != id);
+                list.set(next);
+                removing.set(None);
+                added.set("Contact removed from the log.".into());
+                focus_id("contacts-heading");
+                Ok(())
+            });
+        })
+    };
 
     let set = |f: fn(&mut Contact, String)| {
         let draft = draft.clone();
@@ -116,7 +155,7 @@ pub fn ContactLog(props: &ContactLogProps) -> Html {
     let c = &*draft;
     html! {
         <section class="card" aria-labelledby="contacts-heading">
-            <h2 id="contacts-heading">{ "Contacts" }</h2>
+            <h2 id="contacts-heading" tabindex="-1">{ "Contacts" }</h2>
             { error_banner(task.failure()) }
             { error_summary("contact", &errors) }
             <form class="contact-form" onsubmit={onsubmit} novalidate=true>
@@ -135,11 +174,26 @@ pub fn ContactLog(props: &ContactLogProps) -> Html {
                 { prose("<p>No contacts logged yet.</p>") }
             } else {
                 <ol class="contact-log" aria-label="Contacts, newest first">
-                    { for list.iter().map(|c| html! {
-                        <li key={c.id.clone()}>
-                            <p class="contact-when"><strong>{ dates::show(&c.date, "Undated") }</strong>{ format!(": {}", c.kind.label()) }</p>
-                            if !c.note.is_empty() { <p class="contact-note">{ c.note.clone() }</p> }
-                        </li>
+                    { for list.iter().map(|c| {
+                        let when = dates::show(&c.date, "Undated");
+                        html! {
+                            <li key={c.id.clone()}>
+                                <p class="contact-when"><strong>{ when.clone() }</strong>{ format!(": {}", c.kind.label()) }</p>
+                                if !c.note.is_empty() { <p class="contact-note">{ c.note.clone() }</p> }
+                                if removing.as_ref() == Some(&c.id) {
+                                    { Confirm {
+                                        id: format!("remove-contact-{}", c.id),
+                                        title: format!("Remove the contact on {when}?"),
+                                        message: "It will be taken out of the log. This cannot be undone.".into(),
+                                        confirm_label: "Yes, remove it".into(),
+                                        on_confirm: remove.clone(),
+                                        on_cancel: ask_remove.reform(|()| None),
+                                    }.view() }
+                                } else {
+                                    { action(Look::Secondary, "Remove", Some(format!("Remove the contact on {when}")), &ask_remove, Some(c.id.clone())) }
+                                }
+                            </li>
+                        }
                     }) }
                 </ol>
             }

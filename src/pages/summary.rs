@@ -138,6 +138,7 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
                     { if props.plan.is_some() { "Open the action plan" } else { "Make an action plan" } }
                 </button>
                 { button_link(&Route::Assessment { id: assessment.id.clone() }, Look::Secondary, "Change answers") }
+                { button_link(&Route::Progress { id: props.person.id.clone() }, Look::Secondary, "See progress over time") }
             </div>
         </div>
     }
