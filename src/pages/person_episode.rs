@@ -33,6 +33,21 @@ fn error_summary(prefix: &'static str, errors: &[FieldError]) -> Html {
     }
 }
 
+/// Shows `found` (or clears the errors) and, if there are any, moves focus
+/// to the first field in error. True when the form can be saved.
+pub(crate) fn form_ok(
+    errors: &crate::hooks::Value<Vec<FieldError>>,
+    prefix: &str,
+    found: Vec<FieldError>,
+) -> bool {
+    if let Some(first) = found.first() {
+        focus_id(&format!("{prefix}-{}", first.field));
+    }
+    let ok = found.is_empty();
+    errors.set(found);
+    ok
+}
+
 fn kind_by_label(label: &str) -> ContactKind {
     ContactKind::ALL
         .into_iter()
@@ -126,13 +141,9 @@ pub fn ContactLog(props: &ContactLogProps) -> Html {
             e.prevent_default();
             let mut c = (*draft.latest()).clone();
             c.note = c.note.trim().to_string();
-            let found = validate_contact(&c, &today());
-            if let Some(first) = found.first() {
-                focus_id(&format!("contact-{}", first.field));
-                errors.set(found);
+            if !form_ok(&errors, "contact", validate_contact(&c, &today())) {
                 return;
             }
-            errors.set(Vec::new());
             let Some(db) = db.clone() else { return };
             c.id = new_id();
             c.person_id = person_id.clone();
@@ -238,14 +249,9 @@ pub fn CloseForm(props: &CloseFormProps) -> Html {
             e.prevent_default();
             let mut c = (*draft.latest()).clone();
             c.note = c.note.trim().to_string();
-            let found = validate_closure(&c, &today());
-            if let Some(first) = found.first() {
-                focus_id(&format!("close-{}", first.field));
-                errors.set(found);
-                return;
+            if form_ok(&errors, "close", validate_closure(&c, &today())) {
+                on_close.emit(c);
             }
-            errors.set(Vec::new());
-            on_close.emit(c);
         })
     };
     let err = |field: &str| message_for(&errors, field).map(str::to_string);

@@ -10,8 +10,9 @@ use crate::domain::validate::{message_for, tidy_person, validate_person_on, Fiel
 use crate::domain::{Person, REFERRAL_SOURCES};
 use crate::error::AppError;
 use crate::hooks::{use_db, use_task, use_value};
+use crate::pages::person_episode::form_ok;
 use crate::pages::titled_heading;
-use crate::platform::{focus_id, new_id, now_ms};
+use crate::platform::{new_id, now_ms};
 use crate::state::Shared;
 use crate::storage::people::{get_person, save_person};
 use crate::storage::Db;
@@ -91,13 +92,13 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
             e.prevent_default();
             let mut p = (*person.latest()).clone();
             tidy_person(&mut p);
-            let found = validate_person_on(&p, &crate::platform::today());
-            if let Some(first) = found.first() {
-                focus_id(&format!("person-{}", first.field));
-                errors.set(found);
+            if !form_ok(
+                &errors,
+                "person",
+                validate_person_on(&p, &crate::platform::today()),
+            ) {
                 return;
             }
-            errors.set(Vec::new());
             let Some(db) = db.clone() else { return };
             task.run(async move {
                 let now = now_ms();
