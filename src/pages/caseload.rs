@@ -91,7 +91,7 @@ fn people_list(list: &[Person], query: &str, show_closed: bool, sort: SortBy) ->
     let count = if query.trim().is_empty() {
         let total = if show_closed { list.len() } else { open };
         let noun = if total == 1 { "person" } else { "people" };
-        format!("{total} {noun}{hidden}")
+        format!("{total} {noun} on this device{hidden}")
     } else if shown.is_empty() {
         format!("No one matches \u{201c}{}\u{201d}{hidden}", query.trim())
     } else {
