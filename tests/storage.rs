@@ -358,6 +358,8 @@ async fn migration_from_version_1_keeps_records_and_adds_the_new_stores() {
 
     let expected_person = Person {
         last_assessed: "2024-11-05".into(),
+        // Filled in from the plan by the upgrade.
+        next_review: "2025-06-01".into(),
         ..person("p1", "Ada")
     };
     assert_eq!(
@@ -1153,6 +1155,212 @@ async fn save_plan_keeps_next_review_from_the_newest_plan() {
         None
     );
     assert_eq!(people::list_people(&db).await.expect("list").len(), 2);
+    finish(db).await;
+}
+
+/// A record from JSON, with the string fields in `changes` set on it after.
+fn old_record(json: &str, changes: &[(&str, &str)]) -> JsValue {
+    let record = plain(json);
+    for (key, value) in changes {
+        js_sys::Reflect::set(&record, &(*key).into(), &(*value).into()).expect("set field");
+    }
+    record
+}
+
+/// A stored record exactly as IndexedDB keeps it, as JSON (fields in order).
+async fn raw_json(db: &Storage, store_name: &str, id: &str) -> Option<String> {
+    let tx = db
+        .database()
+        .transaction(store_name)
+        .build()
+        .expect("readonly transaction");
+    let store = tx.object_store(store_name).expect("store");
+    let found = store
+        .get::<JsValue, _, _>(id)
+        .primitive()
+        .expect("request")
+        .await
+        .expect("get");
+    found.as_ref().map(json_of)
+}
+
+fn json_of(js: &JsValue) -> String {
+    js_sys::JSON::stringify(js)
+        .expect("stringify")
+        .as_string()
+        .expect("a string")
+}
+
+/// Version 1 people as that release wrote them: Ada with two plans (the
+/// newer one under the higher id), Bo with none, Cy with two plans made at
+/// the same moment (the lower id counts as newest), plus a plan for someone
+/// not on this device.
+async fn version_1_caseload(name: &str) {
+    let old = schema::open_at(name, 1).await.expect("open at version 1");
+    let plan_json = |id: &str, person_id: &str, created_at: u64, review: &str| {
+        plain(&format!(
+            r#"{{"id":"{id}","person_id":"{person_id}","assessment_id":"a-for-{id}",
+              "what_matters":"Getting out of the house","review_date":"{review}",
+              "goals":[],"created_at":{created_at},"updated_at":{created_at}}}"#
+        ))
+    };
+    let mut batch = Batch::new();
+    batch
+        .put_raw(PEOPLE, plain(OLD_PERSON))
+        .put_raw(
+            PEOPLE,
+            old_record(OLD_PERSON, &[("id", "p2"), ("preferred_name", "Bo")]),
+        )
+        .put_raw(
+            PEOPLE,
+            old_record(OLD_PERSON, &[("id", "p3"), ("preferred_name", "Cy")]),
+        )
+        // Ada: the newer plan has the higher id, and is stored second.
+        .put_raw(PLANS, plan_json("pl-a", "p1", 1_000, "2025-01-15"))
+        .put_raw(PLANS, plan_json("pl-b", "p1", 2_000, "2025-06-01"))
+        // Cy: a tie on created_at; pl-c (the lower id) is the newest.
+        .put_raw(PLANS, plan_json("pl-d", "p3", 5_000, "2025-12-24"))
+        .put_raw(PLANS, plan_json("pl-c", "p3", 5_000, "2025-08-08"))
+        .put_raw(PLANS, plan_json("pl-ghost", "ghost", 9_000, "2030-01-01"));
+    batch.commit(&old).await.expect("write version 1 records");
+    old.close();
+}
+
+/// Upgrading from version 1 fills in `next_review` from each person's newest
+/// plan, changing nothing else in any record.
+#[wasm_bindgen_test]
+async fn upgrade_from_version_1_fills_in_next_review_from_the_newest_plan() {
+    let name = fresh_name("backfill");
+    version_1_caseload(&name).await;
+    let plans_before = {
+        let old = schema::open_at(&name, 1)
+            .await
+            .expect("reopen at version 1");
+        let mut all = Vec::new();
+        for id in ["pl-a", "pl-b", "pl-c", "pl-d", "pl-ghost"] {
+            all.push(raw_json(&old, PLANS, id).await.expect("plan stored"));
+        }
+        old.close();
+        all
+    };
+
+    let db = Storage::open(&name).await.expect("upgrade");
+    assert_eq!(db.database().version(), 2.0);
+
+    let ada = people::get_person(&db, "p1").await.expect("get Ada");
+    assert_eq!(
+        ada.map(|p| p.next_review),
+        Some("2025-06-01".to_string()),
+        "Ada's newest plan by created_at"
+    );
+    let cy = people::get_person(&db, "p3").await.expect("get Cy");
+    assert_eq!(
+        cy.map(|p| p.next_review),
+        Some("2025-08-08".to_string()),
+        "a tie goes to the lower id"
+    );
+    let bo = people::get_person(&db, "p2").await.expect("get Bo");
+    assert_eq!(bo.map(|p| p.next_review), Some(String::new()), "no plans");
+
+    // Every other field, as stored: the old records plus `next_review` only.
+    assert_eq!(
+        raw_json(&db, PEOPLE, "p1").await,
+        Some(json_of(&old_record(
+            OLD_PERSON,
+            &[("next_review", "2025-06-01")]
+        )))
+    );
+    assert_eq!(
+        raw_json(&db, PEOPLE, "p3").await,
+        Some(json_of(&old_record(
+            OLD_PERSON,
+            &[
+                ("id", "p3"),
+                ("preferred_name", "Cy"),
+                ("next_review", "2025-08-08")
+            ]
+        )))
+    );
+    assert_eq!(
+        raw_json(&db, PEOPLE, "p2").await,
+        Some(json_of(&old_record(
+            OLD_PERSON,
+            &[("id", "p2"), ("preferred_name", "Bo")]
+        ))),
+        "someone with no plans is not rewritten"
+    );
+    assert_eq!(
+        people::get_person(&db, "p1").await.expect("get Ada"),
+        Some(Person {
+            last_assessed: "2024-11-05".into(),
+            next_review: "2025-06-01".into(),
+            ..person("p1", "Ada")
+        }),
+        "the model reads it back with nothing else changed"
+    );
+
+    // Plans are untouched, and a plan for someone not here creates no one.
+    let mut plans_after = Vec::new();
+    for id in ["pl-a", "pl-b", "pl-c", "pl-d", "pl-ghost"] {
+        plans_after.push(raw_json(&db, PLANS, id).await.expect("plan stored"));
+    }
+    assert_eq!(plans_after, plans_before);
+    assert_eq!(people::get_person(&db, "ghost").await.expect("ghost"), None);
+    assert_eq!(people::list_people(&db).await.expect("list").len(), 3);
+    finish(db).await;
+}
+
+/// The backfill runs only on the upgrade from version 1: opening a database
+/// that is already at version 2 leaves `next_review` as it is, whether it
+/// was upgraded before or made new.
+#[wasm_bindgen_test]
+async fn opening_a_version_2_database_does_not_fill_in_next_review() {
+    // Upgraded once, then changed: the next open does not redo it.
+    let name = fresh_name("backfill-once");
+    version_1_caseload(&name).await;
+    let db = Storage::open(&name).await.expect("upgrade");
+    let ada = people::get_person(&db, "p1")
+        .await
+        .expect("get Ada")
+        .expect("Ada");
+    assert_eq!(ada.next_review, "2025-06-01", "the upgrade filled it in");
+    let deliberately = Person {
+        next_review: "2031-02-03".into(),
+        ..ada
+    };
+    people::save_person(&db, &deliberately)
+        .await
+        .expect("set another date");
+    db.close();
+    let db = Storage::open(&name).await.expect("reopen");
+    assert_eq!(
+        people::get_person(&db, "p1").await.expect("get Ada"),
+        Some(deliberately),
+        "reopening does not fill it in again"
+    );
+    finish(db).await;
+
+    // Made at version 2: a plan written without save_plan leaves the
+    // person's date alone, and so does opening again.
+    let name = fresh_name("backfill-new");
+    let db = Storage::open(&name).await.expect("new database");
+    let bo = Person {
+        next_review: "2031-02-03".into(),
+        ..person("p2", "Bo")
+    };
+    let mut batch = Batch::new();
+    batch
+        .put(PEOPLE, &bo)
+        .expect("queue Bo")
+        .put(PLANS, &plan("pl-1", "p2", 1_000.0))
+        .expect("queue plan");
+    batch.commit(&db).await.expect("write directly");
+    db.close();
+    let db = Storage::open(&name).await.expect("reopen");
+    assert_eq!(
+        people::get_person(&db, "p2").await.expect("get Bo"),
+        Some(bo)
+    );
     finish(db).await;
 }
 

@@ -16,6 +16,7 @@ pub mod templates;
 use std::rc::Rc;
 
 use indexed_db_futures::database::Database;
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 
@@ -39,10 +40,19 @@ impl PartialEq for Storage {
 }
 
 impl Storage {
-    /// Opens (creating or upgrading as needed) the named database.
+    /// Opens (creating or upgrading as needed) the named database. After an
+    /// upgrade it also brings older records up to date
+    /// ([`schema::after_upgrade`]); if that fails the error is logged and the
+    /// database still opens, since the records themselves are intact.
     pub async fn open(name: &str) -> Result<Storage, AppError> {
-        let db = schema::open(name, schema::VERSION).await?;
-        Ok(Storage { db })
+        let (db, upgraded_from) = schema::open(name, schema::VERSION).await?;
+        let storage = Storage { db };
+        if let Some(from) = upgraded_from {
+            if let Err(e) = schema::after_upgrade(&storage, from).await {
+                crate::platform::log_error(&e);
+            }
+        }
+        Ok(storage)
     }
 
     pub fn database(&self) -> &Database {
@@ -190,6 +200,15 @@ async fn get_all_js(
 ) -> Result<Vec<JsValue>, AppError> {
     let tx = db.tx(&[store_name], TransactionMode::Readonly, action)?;
     let store = tx.object_store(store_name).map_err(fail(action))?;
+    all_js_in(&store, person_id, action).await
+}
+
+/// [`get_all_js`] in a transaction the caller already has.
+pub(crate) async fn all_js_in(
+    store: &ObjectStore<'_>,
+    person_id: Option<&str>,
+    action: &'static str,
+) -> Result<Vec<JsValue>, AppError> {
     let rows = match person_id {
         Some(person_id) => {
             let index = store.index(schema::BY_PERSON).map_err(fail(action))?;

@@ -1,12 +1,13 @@
 //! Action plans. Saving one also keeps the person's `next_review` (the
 //! review date of their newest plan) up to date, in the same transaction.
 
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::JsValue;
 
-use super::schema::{BY_PERSON, PEOPLE, PLANS};
-use super::{fail, get_one, list_by_person, to_js, Storage};
+use super::schema::{PEOPLE, PLANS};
+use super::{all_js_in, fail, get_one, list_by_person, to_js, Storage};
 use crate::domain::order::sort_by_less;
 use crate::domain::Plan;
 use crate::error::AppError;
@@ -33,18 +34,52 @@ pub async fn save_plan(db: &Storage, plan: &Plan) -> Result<(), AppError> {
         .map_err(fail(ACTION))?;
 
     // The person's plans as stored now, this one included with its new content.
-    let rows = plans
-        .index(BY_PERSON)
-        .map_err(fail(ACTION))?
-        .get_all::<JsValue>()
-        .with_query(plan.person_id.as_str())
+    let review = newest_review(&plans, &plan.person_id, ACTION).await?;
+
+    let people = tx.object_store(PEOPLE).map_err(fail(ACTION))?;
+    let person = people
+        .get::<JsValue, _, _>(plan.person_id.as_str())
         .primitive()
         .map_err(fail(ACTION))?
         .await
         .map_err(fail(ACTION))?;
+    if let Some(person) = person {
+        set_next_review(&people, person, review, ACTION).await?;
+    }
+    tx.commit().await.map_err(fail(ACTION))
+}
+
+/// Fills in every person's `next_review` from their newest plan, in one
+/// transaction over plans and people: what [`save_plan`] keeps, for plans
+/// saved before schema version 2 added the field. People with no plans keep
+/// an empty one; only people whose date changes are written, and only
+/// `next_review` changes in them.
+pub(crate) async fn backfill_next_review(db: &Storage) -> Result<(), AppError> {
+    const ACTION: &str = "fill in the next review dates";
+    let tx = db.tx(&[PLANS, PEOPLE], TransactionMode::Readwrite, ACTION)?;
+    let plans = tx.object_store(PLANS).map_err(fail(ACTION))?;
+    let people = tx.object_store(PEOPLE).map_err(fail(ACTION))?;
+    for person in all_js_in(&people, None, ACTION).await? {
+        // Every person is keyed by a string id; anything else has no plans.
+        let Some(id) = field(&person, "id").as_string() else {
+            continue;
+        };
+        let review = newest_review(&plans, &id, ACTION).await?;
+        set_next_review(&people, person, review, ACTION).await?;
+    }
+    tx.commit().await.map_err(fail(ACTION))
+}
+
+/// The review date of `person_id`'s newest plan in `plans` (by `created_at`,
+/// ties to the lowest id, as [`plans_for`] orders them), or empty if they
+/// have none.
+async fn newest_review(
+    plans: &ObjectStore<'_>,
+    person_id: &str,
+    action: &'static str,
+) -> Result<String, AppError> {
     let mut newest: Option<(f64, String, String)> = None;
-    for row in rows {
-        let row = row.map_err(fail(ACTION))?;
+    for row in all_js_in(plans, Some(person_id), action).await? {
         let created_at = field(&row, "created_at").as_f64().unwrap_or(0.0);
         let id = field(&row, "id").as_string().unwrap_or_default();
         let is_newer = newest.as_ref().is_none_or(|(at, best, _)| {
@@ -55,32 +90,34 @@ pub async fn save_plan(db: &Storage, plan: &Plan) -> Result<(), AppError> {
             newest = Some((created_at, id, review));
         }
     }
-    let review = newest.map(|(_, _, review)| review).unwrap_or_default();
+    Ok(newest.map(|(_, _, review)| review).unwrap_or_default())
+}
 
-    let people = tx.object_store(PEOPLE).map_err(fail(ACTION))?;
-    let person = people
-        .get::<JsValue, _, _>(plan.person_id.as_str())
-        .primitive()
-        .map_err(fail(ACTION))?
-        .await
-        .map_err(fail(ACTION))?;
-    if let Some(person) = person {
-        if field(&person, "next_review")
-            .as_string()
-            .unwrap_or_default()
-            != review
-        {
-            js_sys::Reflect::set(&person, &"next_review".into(), &review.into())
-                .map_err(|e| AppError::storage(ACTION, format!("{e:?}")))?;
-            people
-                .put(person)
-                .primitive()
-                .map_err(fail(ACTION))?
-                .await
-                .map_err(fail(ACTION))?;
-        }
+/// Sets `next_review` on the stored person record `person` (a plain
+/// JavaScript object, so fields this version does not know are kept) and
+/// writes it back, unless it already says `review` (an absent field counts
+/// as empty).
+async fn set_next_review(
+    people: &ObjectStore<'_>,
+    person: JsValue,
+    review: String,
+    action: &'static str,
+) -> Result<(), AppError> {
+    if field(&person, "next_review")
+        .as_string()
+        .unwrap_or_default()
+        == review
+    {
+        return Ok(());
     }
-    tx.commit().await.map_err(fail(ACTION))
+    js_sys::Reflect::set(&person, &"next_review".into(), &review.into())
+        .map_err(|e| AppError::storage(action, format!("{e:?}")))?;
+    people
+        .put(person)
+        .primitive()
+        .map_err(fail(action))?
+        .await
+        .map_err(fail(action))
 }
 
 /// A field of a stored record, or `undefined`.

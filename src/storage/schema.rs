@@ -1,10 +1,13 @@
 //! Schema version and migrations: one arm per version, run in order from
 //! whatever version the browser has up to [`VERSION`].
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 
-use super::Storage;
+use super::{plans, Storage};
 use crate::error::AppError;
 
 pub const VERSION: u32 = 2;
@@ -29,13 +32,17 @@ pub const ALL_STORES: [&str; 6] = [PEOPLE, ASSESSMENTS, PLANS, SETTINGS, CONTACT
 ///
 /// For tests: `open_at(name, 1)` makes a database exactly as the release with
 /// schema version 1 did, so a test can then upgrade it with `Storage::open`.
-/// The app itself always uses `Storage::open` (that is, [`VERSION`]).
+/// Only the migration arms run here, not [`after_upgrade`]. The app itself
+/// always uses `Storage::open` (that is, [`VERSION`]).
 pub async fn open_at(name: &str, version: u32) -> Result<Storage, AppError> {
-    let db = open(name, version).await?;
+    let (db, _) = open(name, version).await?;
     Ok(Storage { db })
 }
 
-pub(crate) async fn open(name: &str, version: u32) -> Result<Database, AppError> {
+/// Opens the named database at `version`, running the migration arms. Also
+/// gives the version it was upgraded from (0 for a new database), or `None`
+/// if no upgrade ran, for [`after_upgrade`].
+pub(crate) async fn open(name: &str, version: u32) -> Result<(Database, Option<u32>), AppError> {
     if web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .is_none()
@@ -44,11 +51,16 @@ pub(crate) async fn open(name: &str, version: u32) -> Result<Database, AppError>
             cause: "window.indexedDB is missing".into(),
         });
     }
-    Database::open(name)
+    // The upgrade callback is synchronous and cannot await requests, so it
+    // only notes where it started; `after_upgrade` does the rest once open.
+    let upgraded_from = Rc::new(Cell::new(None));
+    let noted = Rc::clone(&upgraded_from);
+    let db = Database::open(name)
         .with_version(version)
         .with_on_upgrade_needed(move |event, db| {
             // Versions are whole numbers; the browser reports them as floats.
             let from = event.old_version() as u32;
+            noted.set(Some(from));
             for step in from + 1..=version {
                 migrate_to(&db, step)?;
             }
@@ -57,7 +69,20 @@ pub(crate) async fn open(name: &str, version: u32) -> Result<Database, AppError>
         .await
         .map_err(|e| AppError::StorageUnavailable {
             cause: e.to_string(),
-        })
+        })?;
+    Ok((db, upgraded_from.get()))
+}
+
+/// What an upgrade from version `from` needs done to the records, once the
+/// database is open at [`VERSION`]: the work `migrate_to` cannot do inside
+/// the synchronous upgrade callback. Runs only straight after that upgrade,
+/// so once. A new database (`from` 0) has no records to change.
+pub(crate) async fn after_upgrade(db: &Storage, from: u32) -> Result<(), AppError> {
+    // Version 2 added `Person.next_review`; version 1 already had plans.
+    if from == 1 {
+        plans::backfill_next_review(db).await?;
+    }
+    Ok(())
 }
 
 /// One arm per schema version. New versions add an arm; old arms never change.
