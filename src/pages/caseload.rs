@@ -95,7 +95,11 @@ fn people_list(list: &[Person], query: &str, show_closed: bool, sort: SortBy) ->
     } else if shown.is_empty() {
         format!("No one matches \u{201c}{}\u{201d}{hidden}", query.trim())
     } else {
-        format!("{} shown{hidden}", shown.len())
+        format!(
+            "{} of {} shown{hidden}",
+            shown.len(),
+            if show_closed { list.len() } else { open }
+        )
     };
     html! {
         <>

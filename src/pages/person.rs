@@ -302,7 +302,8 @@ fn measures_table(rows: &[crate::domain::measures::MeasureRow]) -> Html {
     html! {
         <>
             { prose("<p class=\"hint\">The four wellbeing questions are shown one by one and never added up.</p>") }
-            <div class="table-wrap">
+            // Focusable: on a narrow screen the table scrolls sideways in its box.
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Wellbeing and loneliness table">
                 <table class="data-table">
                     <caption class="visually-hidden">{ "Wellbeing and loneliness: first answer, latest answer and the change" }</caption>
                     <thead><tr><th scope="col">{ "Question" }</th><th scope="col">{ "First" }</th><th scope="col">{ "Latest" }</th><th scope="col">{ "Change" }</th></tr></thead>

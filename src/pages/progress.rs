@@ -91,8 +91,10 @@ fn option_label(i: usize, (a, t): &(Assessment, Rc<Template>)) -> String {
 fn ProgressView(props: &ProgressViewProps) -> Html {
     let ProgressRecords { person, done } = &*props.records;
     let last = done.len().saturating_sub(1);
-    // By default: the first assessment that can be compared with the latest.
-    let first = done
+    // By default: the first earlier assessment that can be compared with the
+    // latest (never the latest itself); when there is none, the first, so
+    // the page says why they cannot be compared.
+    let first = done[..last]
         .iter()
         .position(|(a, _)| done.get(last).is_some_and(|(l, _)| comparable(a, l)))
         .unwrap_or(0);
@@ -172,7 +174,8 @@ fn ProgressView(props: &ProgressViewProps) -> Html {
 fn distance_table(changes: &[AreaChange], earlier: &str, later: &str) -> Html {
     let score = |s: Option<u8>| s.map_or_else(|| "Not scored".to_string(), |s| s.to_string());
     html! {
-        <div class="table-wrap">
+        // Focusable: on a narrow screen the table scrolls sideways in its box.
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Distance travelled">
             <table class="data-table distance-table">
                 <caption>{ "Distance travelled" }</caption>
                 <thead><tr>
@@ -232,7 +235,7 @@ fn over_time(done: &[(Assessment, Rc<Template>)], latest: &(Assessment, Rc<Templ
     let view_box = format!("0 0 {} {}", num(CHART_W), num(CHART_H));
     html! {
         <>
-            <p>{ format!("{} assessments made with \u{201c}{}\u{201d}, oldest on the left. Scores from {} (lowest) to {} (highest).", same.len(), t.title, t.scale.min, t.scale.max) }</p>
+            <p>{ format!("{} {} made with \u{201c}{}\u{201d}, oldest on the left. Scores from {} (lowest) to {} (highest).", same.len(), if same.len() == 1 { "assessment" } else { "assessments" }, t.title, t.scale.min, t.scale.max) }</p>
             if others > 0 {
                 <p class="hint">{ format!("{others} assessment(s) made with a different template are left out: their scores cannot be compared.") }</p>
             }

@@ -26,6 +26,63 @@ export const AREAS = Object.freeze([
   'Culture, identity and community',
 ]);
 
+/** The two optional outcome-measure steps that follow the life areas. */
+export const ONS4 = 'Personal wellbeing (ONS4)';
+export const UCLA3 = 'Loneliness (UCLA 3-item scale)';
+
+/** Every step of the default (holistic) template: 12 life areas, then ONS4 and UCLA. */
+export const STEPS = Object.freeze([...AREAS, ONS4, UCLA3]);
+
+/** The built-in templates as the "Which assessment" list names them, with their steps. */
+export const TEMPLATES = Object.freeze({
+  holistic: Object.freeze({ id: 'holistic-12', title: 'Holistic needs and wheel of life', steps: STEPS }),
+  quick: Object.freeze({
+    id: 'quick-8',
+    title: 'Quick check-in',
+    steps: Object.freeze([
+      'Health',
+      'Feelings',
+      'People around you',
+      'Home',
+      'Money',
+      'Your days',
+      'Getting out and about',
+      'Things to look forward to',
+      ONS4,
+    ]),
+  }),
+  satisfaction: Object.freeze({
+    id: 'satisfaction-8',
+    title: 'Satisfaction review',
+    steps: Object.freeze([
+      'Mental health',
+      'Physical health',
+      'Work or daytime activity',
+      'Where you live',
+      'Money',
+      'Friendships',
+      'Family and partner',
+      'Feeling safe',
+    ]),
+  }),
+});
+
+/** The ONS4 questions, word for word, in order (0 to 10 each). */
+export const ONS4_QUESTIONS = Object.freeze([
+  'Overall, how satisfied are you with your life nowadays?',
+  'Overall, to what extent do you feel that the things you do in your life are worthwhile?',
+  'Overall, how happy did you feel yesterday?',
+  'Overall, how anxious did you feel yesterday?',
+]);
+
+/** The UCLA 3-item questions, in order, and the words for 1, 2 and 3. */
+export const UCLA_QUESTIONS = Object.freeze([
+  'How often do you feel that you lack companionship?',
+  'How often do you feel left out?',
+  'How often do you feel isolated from others?',
+]);
+export const UCLA_WORDS = Object.freeze({ 1: 'Hardly ever', 2: 'Some of the time', 3: 'Often' });
+
 /** Per-test limit: a whole journey takes ~15 s on 2 cores; this is generous but finite. */
 export const TEST_TIMEOUT_MS = 120_000;
 
@@ -170,9 +227,46 @@ export async function listedPeople(page) {
 // ------------------------------------------------------------------ people
 
 /**
+ * Fill in the person form (new or edit). Each part is optional; text fields
+ * are filled, `referredBy` is chosen in "Who referred them", and `consent` /
+ * `risk` tick (true) or untick (false) their boxes.
+ * @param {import('playwright-core').Page} page
+ * @param {PersonFields} p
+ *
+ * @typedef {{preferred?: string, full?: string, dob?: string, pronouns?: string, phone?: string, email?: string,
+ *   referredBy?: string, referralDate?: string, referralReason?: string,
+ *   consent?: boolean, consentDate?: string, consentNote?: string,
+ *   risk?: boolean, riskNote?: string, note?: string}} PersonFields
+ */
+export async function fillPersonForm(page, p) {
+  const text = [
+    ['Preferred name', p.preferred],
+    ['Full name', p.full],
+    ['Date of birth', p.dob],
+    ['Pronouns', p.pronouns],
+    ['Phone', p.phone],
+    ['Email', p.email],
+    ['Date the referral came in', p.referralDate],
+    ['Reason for the referral', p.referralReason],
+    ['Notes about consent', p.consentNote],
+    ['What the concern is', p.riskNote],
+    [/^Note( \(optional\))?$/, p.note], // not "Notes about consent"
+  ];
+  if (p.referredBy !== undefined) await page.getByLabel('Who referred them').selectOption({ label: p.referredBy });
+  // Ticking consent fills in today's date: tick first, then type the date.
+  const box = (name) => page.getByRole('checkbox', { name, exact: true });
+  if (p.consent !== undefined) await box('They agreed to their information being kept on this device').setChecked(p.consent);
+  if (p.risk !== undefined) await box('There is a safeguarding or risk concern').setChecked(p.risk);
+  if (p.consentDate !== undefined) await page.getByLabel('Date they agreed').fill(p.consentDate);
+  for (const [label, value] of text) {
+    if (value !== undefined) await page.getByLabel(label).fill(value);
+  }
+}
+
+/**
  * Register a person from the caseload's "New person" link. Ends on their page.
  * @param {import('playwright-core').Page} page
- * @param {{preferred: string, full?: string, dob?: string, pronouns?: string, phone?: string, email?: string, referredBy?: string, note?: string}} p
+ * @param {PersonFields & {preferred: string} | string} p
  * @returns {Promise<string>} the person's id (from the URL)
  */
 export async function addPerson(page, p) {
@@ -180,19 +274,7 @@ export async function addPerson(page, p) {
   await goToCaseload(page);
   await page.getByRole('link', { name: 'New person' }).click();
   await h1(page, 'New person').waitFor();
-  await page.getByLabel('Preferred name').fill(p.preferred);
-  const optional = [
-    ['Full name', p.full],
-    ['Date of birth', p.dob],
-    ['Pronouns', p.pronouns],
-    ['Phone', p.phone],
-    ['Email', p.email],
-    ['Referred by', p.referredBy],
-    ['Note', p.note],
-  ];
-  for (const [label, value] of optional) {
-    if (value !== undefined) await page.getByLabel(label).fill(value);
-  }
+  await fillPersonForm(page, p);
   await page.getByRole('button', { name: 'Save person' }).click();
   await h1(page, p.preferred).waitFor();
   const m = page.url().match(/#\/people\/([^/?#]+)$/);
@@ -200,21 +282,120 @@ export async function addPerson(page, p) {
   return decodeURIComponent(m[1]);
 }
 
-/** On a person's page: "Start an assessment". Ends on step 1. Returns the assessment id. */
-export async function startAssessment(page) {
-  await page.getByRole('button', { name: 'Start an assessment' }).click();
-  await expectStep(page, 1);
+/** On a person's page: "Edit details", change what `p` gives, "Save changes". Ends back on their page. */
+export async function editPerson(page, name, p) {
+  await page.getByRole('link', { name: 'Edit details' }).click();
+  await h1(page, `Edit ${name}`).waitFor();
+  await fillPersonForm(page, p);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await h1(page, p.preferred ?? name).waitFor();
+}
+
+/** Open a person's page from the caseload (their card is a link starting with their name). */
+export async function openPerson(page, name) {
+  await goToCaseload(page);
+  await page.getByRole('list', { name: 'People' }).getByRole('link', { name: new RegExp(`^${re(name)}\\b`) }).click();
+  await h1(page, name).waitFor();
+}
+
+/**
+ * On a person's page: choose a template in "Which assessment" (if given),
+ * then press the start button ("Start an assessment", or with review: true
+ * "Start a review"). Ends on step 1. Returns the assessment id.
+ * @param {{template?: {title: string, steps: readonly string[]}, review?: boolean}} [options]
+ */
+export async function startAssessment(page, { template, review = false } = {}) {
+  if (template) await page.getByLabel('Which assessment').selectOption({ label: template.title });
+  await page.getByRole('button', { name: review ? 'Start a review' : 'Start an assessment', exact: true }).click();
+  await expectStep(page, 1, template?.steps);
   const m = page.url().match(/#\/assessments\/([^/?#]+)$/);
   assert.ok(m, `assessment URL expected, got ${page.url()}`);
   return decodeURIComponent(m[1]);
 }
 
+/** On a person's page with a finished assessment: "Start a review". Ends on step 1. */
+export function startReview(page, options = {}) {
+  return startAssessment(page, { ...options, review: true });
+}
+
+// ------------------------------------------------------------------ episode
+
+/** The person page's contact log section. */
+export function contactsRegion(page) {
+  return page.getByRole('region', { name: 'Contacts' });
+}
+
+/**
+ * On a person's page: add a contact with the "Contacts" form and wait until
+ * it is in the log. `date` is YYYY-MM-DD ('' leaves it blank). With
+ * `refused: true` (the default for a blank date) it does not wait.
+ * @param {{date: string, how?: string, note?: string}} c
+ * @param {{refused?: boolean}} [options]
+ */
+export async function addContact(page, { date, how, note }, { refused = !date } = {}) {
+  const log = contactsRegion(page);
+  const before = await contactLog(page);
+  await log.getByLabel('Date', { exact: true }).fill(date);
+  if (how !== undefined) await log.getByLabel('How', { exact: true }).selectOption({ label: how });
+  if (note !== undefined) await log.getByLabel('Short note').fill(note);
+  await log.getByRole('button', { name: 'Add to the log' }).click();
+  if (!refused) await eventually(async () => (await contactLog(page)).length, before.length + 1, 'the contact is in the log');
+}
+
+/** The contact log as shown, in order: ["12 June 2026: Home visit — First visit", ...] (note after " — "). */
+export async function contactLog(page) {
+  const list = contactsRegion(page).getByRole('list', { name: 'Contacts, newest first' });
+  if ((await list.count()) === 0) return [];
+  return list.getByRole('listitem').evaluateAll((lis) =>
+    lis.map((li) => Array.from(li.querySelectorAll('p.contact-when, p.contact-note'), (p) => p.textContent.trim()).join(' — ')),
+  );
+}
+
+/**
+ * On a person's page: close the episode with the "Close this episode" form.
+ * @param {{outcome: string, date?: string, note?: string}} c
+ */
+export async function closeEpisode(page, { outcome, date, note }) {
+  const form = page.getByRole('region', { name: 'Close this episode' });
+  await form.getByLabel('Outcome').selectOption({ label: outcome });
+  if (date !== undefined) await form.getByLabel('Date closed').fill(date);
+  if (note !== undefined) await form.getByLabel('Note', { exact: true }).fill(note);
+  await form.getByRole('button', { name: 'Close the episode' }).click();
+  await page.getByRole('region', { name: 'This episode is closed' }).waitFor();
+}
+
+/**
+ * The caseload's cards, in order: name, tags ("Risk concern", "Closed",
+ * "Overdue", "Due this week") and the other lines.
+ * @returns {Promise<{name: string, tags: string[], lines: string[]}[]>}
+ */
+export async function caseloadCards(page) {
+  const list = page.getByRole('list', { name: 'People' });
+  await list.or(page.getByRole('heading', { level: 2, name: 'No one here yet' })).first().waitFor({ state: 'attached' });
+  if ((await list.count()) === 0) return [];
+  return list.getByRole('link').evaluateAll((links) =>
+    links.map((a) => ({
+      name: a.querySelector('.person-name').firstChild.textContent.trim(),
+      tags: Array.from(a.querySelectorAll('.tag'), (t) => t.textContent.trim()),
+      lines: Array.from(a.querySelectorAll('.person-meta'), (m) => m.firstChild.textContent.trim()),
+    })),
+  );
+}
+
+/** The caseload's count line ("3 people on this device (1 closed not shown)"). */
+export function caseloadCount(page) {
+  return page.locator('p.result-count[role="status"]');
+}
+
 // ------------------------------------------------------------------ assessment
 
-/** Assert the assessment shows step `n` (1-based): "Step n of 12" and the area's heading. */
-export async function expectStep(page, n) {
-  await page.getByText(`Step ${n} of 12`, { exact: true }).waitFor();
-  await page.getByRole('heading', { level: 2, name: AREAS[n - 1], exact: true }).waitFor();
+/**
+ * Assert the assessment shows step `n` (1-based): "Step n of 14" and the
+ * step's heading. `steps` is the template's step list (default: holistic).
+ */
+export async function expectStep(page, n, steps = STEPS) {
+  await page.getByText(`Step ${n} of ${steps.length}`, { exact: true }).waitFor();
+  await page.getByRole('heading', { level: 2, name: steps[n - 1], exact: true }).waitFor();
 }
 
 export function scoreRadio(page, n) {
@@ -240,29 +421,57 @@ export async function answerStep(page, { score, concerns = [], own = [], matters
 }
 
 /** Click "Next" and check step n+1 opened. */
-export async function nextStep(page, from) {
+export async function nextStep(page, from, steps = STEPS) {
   await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await expectStep(page, from + 1);
+  await expectStep(page, from + 1, steps);
 }
 
 /** The step list ("All steps") button for step n. */
-export function stepButton(page, n) {
+export function stepButton(page, n, steps = STEPS) {
   return page
     .getByRole('navigation', { name: 'All steps' })
-    .getByRole('button', { name: new RegExp(`^Step ${n}: ${re(AREAS[n - 1])}, (answered|not answered yet)$`) });
+    .getByRole('button', { name: new RegExp(`^Step ${n}: ${re(steps[n - 1])}, (answered|not answered yet)$`) });
 }
 
 /** Jump to step n with the step list. */
-export async function jumpToStep(page, n) {
-  await stepButton(page, n).click();
-  await expectStep(page, n);
+export async function jumpToStep(page, n, steps = STEPS) {
+  await stepButton(page, n, steps).click();
+  await expectStep(page, n, steps);
 }
 
-/** From any step: jump to 12 and "Finish and see the wheel". Ends on the summary. */
-export async function finishAssessment(page, name) {
-  await jumpToStep(page, 12);
+/**
+ * From any step: jump to the last step (14 for the holistic template) and
+ * "Finish and see the wheel". Ends on the summary.
+ */
+export async function finishAssessment(page, name, steps = STEPS) {
+  await jumpToStep(page, steps.length, steps);
   await page.getByRole('button', { name: 'Finish and see the wheel' }).click();
   await h1(page, `Wheel of life for ${name}`).waitFor();
+}
+
+/** The fieldset (radio group) of one ONS4 or UCLA question on a measure step. */
+export function questionGroup(page, question) {
+  return page.getByRole('group', { name: question, exact: true });
+}
+
+/**
+ * On the ONS4 step: answer the questions given, in order (null skips one).
+ * @param {(number|null)[]} scores  0 to 10 each
+ */
+export async function answerOns4(page, scores) {
+  for (const [i, score] of scores.entries()) {
+    if (score !== null && score !== undefined) await questionGroup(page, ONS4_QUESTIONS[i]).getByRole('radio', { name: String(score), exact: true }).check();
+  }
+}
+
+/**
+ * On the UCLA step: answer the questions given, in order (null skips one).
+ * @param {(1|2|3|null)[]} answers  1 hardly ever, 2 some of the time, 3 often
+ */
+export async function answerUcla(page, answers) {
+  for (const [i, a] of answers.entries()) {
+    if (a !== null && a !== undefined) await questionGroup(page, UCLA_QUESTIONS[i]).getByRole('radio', { name: UCLA_WORDS[a], exact: true }).check();
+  }
 }
 
 // ------------------------------------------------------------------ summary
@@ -372,6 +581,155 @@ export async function quickPlan(page, name = 'Sam') {
   });
   await expectSaved(page, () => page.getByLabel('Next review date').fill('2027-01-10'));
   return { personId, assessmentId, planId };
+}
+
+// ------------------------------------------------------------------ quick data (more)
+
+/**
+ * A person with a finished assessment (one score) and an empty plan, made
+ * with "Make an action plan". Ends on the plan page.
+ * @returns {Promise<{personId: string, planId: string}>}
+ */
+export async function personWithPlan(page, name, { score = 5 } = {}) {
+  const personId = await addPerson(page, name);
+  await startAssessment(page);
+  await expectSaved(page, () => answerStep(page, { score }));
+  await finishAssessment(page, name);
+  await page.getByRole('button', { name: 'Make an action plan' }).click();
+  await h1(page, `Action plan for ${name}`).waitFor();
+  const planId = decodeURIComponent(page.url().match(/#\/plans\/([^/?#]+)$/)[1]);
+  return { personId, planId };
+}
+
+/** On a person's page with a finished assessment: a review with one score, finished. Ends on the summary. */
+export async function quickReview(page, name, { score = 7 } = {}) {
+  await startReview(page);
+  await expectSaved(page, () => answerStep(page, { score }));
+  await finishAssessment(page, name);
+}
+
+// ------------------------------------------------------------------ templates page
+
+/** Go to the Templates page through the main navigation. */
+export async function goToTemplates(page) {
+  await mainNav(page).getByRole('link', { name: 'Templates', exact: true }).click();
+  await h1(page, 'Templates').waitFor();
+  await page.getByRole('region', { name: 'Imported on this device' }).waitFor();
+}
+
+/**
+ * On the Templates page: choose `file` (a path) and "Check and import".
+ * Returns the outcome: the success banner (role status) or the refusal
+ * (role alert). If an earlier outcome is still shown, the page is reloaded
+ * first, so the one returned is certainly this file's.
+ */
+export async function importTemplate(page, file) {
+  const result = page.getByRole('region', { name: 'Import a template' }).locator('#import-result');
+  if (await result.count()) {
+    await page.reload();
+    await h1(page, 'Templates').waitFor();
+  }
+  const region = page.getByRole('region', { name: 'Import a template' });
+  await region.getByLabel('Template file').setInputFiles(file);
+  await region.getByRole('button', { name: 'Check and import' }).click();
+  await result.waitFor();
+  return result;
+}
+
+// ------------------------------------------------------------------ dates and tables
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-03-03" → "3 March 2026", as the app shows dates. */
+export function longDate(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** The local date `days` from today (negative: before), as YYYY-MM-DD. */
+export function isoDaysFromToday(days, from = new Date()) {
+  const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days, 12);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Give the browser a clock that starts on `date` (YYYY-MM-DD, 10:00 local
+ * time) and keeps running. Call before openApp(). The app's "today" (new
+ * assessments, goal reviews, "Due this week") follows it.
+ */
+export async function startClockOn(page, date) {
+  await page.clock.install({ time: new Date(`${date}T10:00:00`) });
+}
+
+/** Move the installed clock to `date` (10:00 local), as if weeks had passed. Reload or navigate to see it. */
+export async function moveClockTo(page, date) {
+  await page.clock.setSystemTime(new Date(`${date}T10:00:00`));
+}
+
+/**
+ * The body rows of a table that has a row header per row, as arrays of
+ * cell texts: [row header, ...cells]. A cell's text is its parts joined by
+ * single spaces ("↑ Up 3: better", "Life satisfaction Higher is better").
+ * @param {import('playwright-core').Locator} table
+ * @returns {Promise<string[][]>}
+ */
+export async function tableRows(table) {
+  await table.waitFor();
+  return table.evaluate((t) => {
+    const text = (cell) =>
+      Array.from(cell.childNodes, (n) => n.textContent.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join(' ');
+    return Array.from(t.querySelectorAll('tbody tr'), (tr) => Array.from(tr.children, text));
+  });
+}
+
+/** The same, keyed by the row header's first part: { 'Physical health': ['4', '7', '↑ Up 3: better'] }. */
+export async function tableByRow(table) {
+  await table.waitFor();
+  return table.evaluate((t) => {
+    const text = (cell) =>
+      Array.from(cell.childNodes, (n) => n.textContent.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join(' ');
+    return Object.fromEntries(
+      Array.from(t.querySelectorAll('tbody tr'), (tr) => {
+        const [head, ...cells] = Array.from(tr.children);
+        return [head.firstChild.textContent.trim(), cells.map(text)];
+      }),
+    );
+  });
+}
+
+/**
+ * Words broken across two lines inside table cells (header and body), as
+ * "word (in: cell text)". A narrow screen may wrap a cell between words;
+ * it should never split "health" into "he" and "alth".
+ * @returns {Promise<string[]>}
+ */
+export async function brokenWordsInTables(page) {
+  return page.evaluate(() => {
+    const broken = [];
+    for (const cell of document.querySelectorAll('main table th, main table td')) {
+      if (!cell.getClientRects().length) continue; // not shown (e.g. a visually hidden caption's table)
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.textContent.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(`${m[0]} (in: ${cell.textContent.trim().slice(0, 40)})`);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+/** The "Last time: …" lines on the current assessment step, in order. */
+export async function lastTimeLines(page) {
+  return (await page.getByText(/^Last time: /).allTextContents()).map((t) => t.trim());
 }
 
 // ------------------------------------------------------------------ PDF

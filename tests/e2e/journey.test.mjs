@@ -8,6 +8,7 @@ import path from 'node:path';
 import { useE2E, expectNoAxeViolations } from './harness.mjs';
 import {
   AREAS,
+  STEPS,
   step,
   openApp,
   expectSaved,
@@ -127,7 +128,7 @@ test('from an empty browser to a printed plan', { timeout: TEST_TIMEOUT_MS }, as
   await step('the caseload lists them', async () => {
     await goToCaseload(page);
     assert.deepEqual(await listedPeople(page), ['Sam']);
-    await page.getByRole('status').filter({ hasText: '1 person on this device' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /^1 person on this device$/ }).waitFor();
     await expectNoAxeViolations(page, 'caseload with people');
     await page.getByRole('link', { name: /^Sam\b/ }).click();
     await h1(page, 'Sam').waitFor();
@@ -167,16 +168,23 @@ test('from an empty browser to a printed plan', { timeout: TEST_TIMEOUT_MS }, as
     await nextStep(page, 8);
     await answerStep(page, { score: 0 });
     await jumpToStep(page, 12);
-    assert.equal(await page.getByRole('button', { name: 'Next', exact: true }).count(), 0, 'no Next on the last step');
     await expectSaved(page, () => answerStep(page, { score: 7 }));
+    // The last life area is not the last step: two optional measures follow.
+    assert.equal(await page.getByRole('button', { name: 'Finish and see the wheel' }).count(), 0, 'no Finish on step 12');
+    await nextStep(page, 12);
+    assert.equal(await page.getByRole('button', { name: 'Finish and see the wheel' }).count(), 0, 'no Finish on step 13');
+    await nextStep(page, 13);
+    assert.equal(await page.getByRole('button', { name: 'Next', exact: true }).count(), 0, 'no Next on the last step');
+    assert.equal(await page.getByRole('button', { name: 'Finish and see the wheel' }).count(), 1, 'Finish on step 14');
 
-    // The step list says which steps have answers.
+    // The step list says which steps have answers (the measures were skipped).
+    assert.equal(await page.getByRole('navigation', { name: 'All steps' }).getByRole('button').count(), STEPS.length);
     const answered = [1, 2, 3, 4, 5, 8, 9, 12];
-    for (let n = 1; n <= 12; n++) {
+    for (let n = 1; n <= STEPS.length; n++) {
       const name = await stepButton(page, n).getAttribute('aria-label');
       assert.ok(name.endsWith(answered.includes(n) ? ', answered' : ', not answered yet'), `step list: ${name}`);
     }
-    assert.equal(await stepButton(page, 12).getAttribute('aria-current'), 'step');
+    assert.equal(await stepButton(page, 14).getAttribute('aria-current'), 'step');
 
     // What was given on step 1 is still there when we come back to it.
     await jumpToStep(page, 1);
@@ -187,7 +195,7 @@ test('from an empty browser to a printed plan', { timeout: TEST_TIMEOUT_MS }, as
     assert.equal(await page.getByLabel('What matters to me here').inputValue(), 'Walking my dog without pain');
     assert.equal(await page.getByRole('checkbox', { name: 'I would like support with this' }).isChecked(), true);
 
-    await jumpToStep(page, 12);
+    await jumpToStep(page, 14);
     await page.getByRole('button', { name: 'Finish and see the wheel' }).click();
     await h1(page, 'Wheel of life for Sam').waitFor();
   });
@@ -370,7 +378,8 @@ test('from an empty browser to a printed plan', { timeout: TEST_TIMEOUT_MS }, as
     await page.getByText('Next review: 10 January 2027').waitFor();
     await page.getByRole('link', { name: 'Open the action plan' }).waitFor();
     await page.getByRole('link', { name: /^See the wheel from / }).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Start an assessment' }).count(), 1, 'the finished assessment can be followed by a new one');
+    assert.equal(await page.getByRole('button', { name: 'Start a review' }).count(), 1, 'the finished assessment can be followed by a review');
+    assert.equal(await page.getByRole('button', { name: 'Start an assessment' }).count(), 0, 'it is called a review now');
   });
 
   e2e.errors.assertNone('journey');
@@ -384,7 +393,7 @@ test('caseload search filters as you type', { timeout: TEST_TIMEOUT_MS }, async 
   await addPerson(page, { preferred: 'Zoë', full: 'Zoë Adeyemi' });
   await goToCaseload(page);
   assert.deepEqual(await listedPeople(page), ['Joe', 'Sam', 'Zoë'], 'sorted by preferred name');
-  await page.getByRole('status').filter({ hasText: '3 people on this device' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^3 people on this device$/ }).waitFor();
 
   const search = page.getByRole('searchbox', { name: 'Search people' });
   const typeAndCheck = async (query, names, status) => {
@@ -396,13 +405,13 @@ test('caseload search filters as you type', { timeout: TEST_TIMEOUT_MS }, async 
   await search.pressSequentially('o', { delay: 20 });
   await eventually(() => listedPeople(page), ['Joe', 'Sam', 'Zoë'], 'after "o"');
   await search.pressSequentially('k', { delay: 20 });
-  await page.getByRole('status').filter({ hasText: '1 of 3 shown' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^1 of 3 shown$/ }).waitFor();
   await eventually(() => listedPeople(page), ['Sam'], 'after "ok": part of a full name');
-  await typeAndCheck('BREN', ['Joe'], '1 of 3 shown');
-  await typeAndCheck('zoe', ['Zoë'], '1 of 3 shown');
-  await typeAndCheck('s', ['Joe', 'Sam'], '2 of 3 shown');
-  await typeAndCheck('xyz', [], 'No one matches “xyz”');
-  await typeAndCheck('', ['Joe', 'Sam', 'Zoë'], '3 people on this device');
+  await typeAndCheck('BREN', ['Joe'], /^1 of 3 shown$/);
+  await typeAndCheck('zoe', ['Zoë'], /^1 of 3 shown$/);
+  await typeAndCheck('s', ['Joe', 'Sam'], /^2 of 3 shown$/);
+  await typeAndCheck('xyz', [], /^No one matches “xyz”$/);
+  await typeAndCheck('', ['Joe', 'Sam', 'Zoë'], /^3 people on this device$/);
   await expectNoAxeViolations(page, 'caseload with three people');
   e2e.errors.assertNone('search');
 });

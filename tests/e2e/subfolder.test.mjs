@@ -33,7 +33,7 @@ test('works when served under /linkwheel/', { timeout: TEST_TIMEOUT_MS }, async 
 
   // A reload on a deep link still works from the sub-folder.
   await page.reload();
-  await page.getByText('Step 1 of 12', { exact: true }).waitFor();
+  await page.getByText('Step 1 of 14', { exact: true }).waitFor();
   assert.equal(await scoreRadio(page, 6).isChecked(), true, 'the score is still there');
   e2e.errors.assertNone('subfolder');
 });
