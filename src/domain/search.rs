@@ -29,21 +29,22 @@ pub fn fold(text: &str) -> String {
 
 /// True when every word of `query` is found in the person's names.
 pub fn matches(person: &Person, query: &str) -> bool {
+    let words = fold(query);
     let hay = fold(&format!("{} {}", person.preferred_name, person.full_name));
-    fold(query)
-        .split_whitespace()
-        .all(|word| hay.contains(word))
+    words.split_whitespace().all(|word| hay.contains(word))
 }
 
-/// People matching `query`, sorted by preferred name.
-pub fn filter_people<'a>(people: &'a [Person], query: &str) -> Vec<&'a Person> {
-    let mut out: Vec<(String, &Person)> = people
-        .iter()
-        .filter(|p| matches(p, query))
-        .map(|p| (fold(&p.preferred_name), p))
-        .collect();
-    sort_by_less(&mut out, |a, b| (&a.0, &a.1.id) < (&b.0, &b.1.id));
-    out.into_iter().map(|(_, p)| p).collect()
+/// A count as people write it: "10,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// How the caseload is listed.
@@ -52,34 +53,79 @@ pub enum SortBy {
     #[default]
     Name,
     /// Soonest (or most overdue) review first; people with no review date
-    /// last, by name.
+    /// (and closed people, who have no review coming) last, by name.
     NextReview,
 }
 
-/// The caseload as shown: matching `query`, closed episodes only when
-/// `show_closed`, sorted by `sort`.
-pub fn caseload<'a>(
-    people: &'a [Person],
-    query: &str,
-    show_closed: bool,
-    sort: SortBy,
-) -> Vec<&'a Person> {
-    let mut out: Vec<(bool, &str, String, &Person)> = people
-        .iter()
-        .filter(|p| (show_closed || p.closed.is_none()) && matches(p, query))
-        .map(|p| {
-            let review = match sort {
-                // Closed people have no review coming.
-                SortBy::NextReview if p.closed.is_none() => p.next_review.as_str(),
-                _ => "",
-            };
-            (review.is_empty(), review, fold(&p.preferred_name), p)
-        })
-        .collect();
-    sort_by_less(&mut out, |a, b| {
-        (a.0, a.1, &a.2, &a.3.id) < (b.0, b.1, &b.2, &b.3.id)
-    });
-    out.into_iter().map(|(_, _, _, p)| p).collect()
+/// Everything the caseload needs to filter and sort as fast as a person
+/// types, worked out once when the people are loaded: each person's folded
+/// names, and the two orders. A keystroke then only tests substrings and
+/// keeps the order; it never folds, sorts or reads the database again.
+#[derive(Debug, Default)]
+pub struct CaseloadIndex {
+    /// Folded "preferred full" names, in the order of the people given.
+    hay: Vec<String>,
+    by_name: Vec<usize>,
+    by_review: Vec<usize>,
+}
+
+impl CaseloadIndex {
+    pub fn new(people: &[Person]) -> Self {
+        let hay: Vec<String> = people
+            .iter()
+            .map(|p| fold(&format!("{} {}", p.preferred_name, p.full_name)))
+            .collect();
+        let names: Vec<String> = people.iter().map(|p| fold(&p.preferred_name)).collect();
+        let mut by_name: Vec<usize> = (0..people.len()).collect();
+        sort_by_less(&mut by_name, |&a, &b| {
+            (&names[a], &people[a].id) < (&names[b], &people[b].id)
+        });
+        // Closed people have no review coming.
+        let review = |i: usize| match &people[i].closed {
+            None => people[i].next_review.as_str(),
+            Some(_) => "",
+        };
+        let mut by_review = by_name.clone();
+        sort_by_less(&mut by_review, |&a, &b| {
+            let (ra, rb) = (review(a), review(b));
+            (ra.is_empty(), ra, &names[a], &people[a].id)
+                < (rb.is_empty(), rb, &names[b], &people[b].id)
+        });
+        CaseloadIndex {
+            hay,
+            by_name,
+            by_review,
+        }
+    }
+
+    /// Positions in `people` (the same slice the index was made from) of
+    /// everyone matching `query`, closed episodes only when `show_closed`,
+    /// in the order `sort`.
+    pub fn select(
+        &self,
+        people: &[Person],
+        query: &str,
+        show_closed: bool,
+        sort: SortBy,
+    ) -> Vec<usize> {
+        let words = fold(query);
+        let words: Vec<&str> = words.split_whitespace().collect();
+        let order = match sort {
+            SortBy::Name => &self.by_name,
+            SortBy::NextReview => &self.by_review,
+        };
+        order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                (show_closed || people.get(i).is_some_and(|p| p.closed.is_none()))
+                    && self
+                        .hay
+                        .get(i)
+                        .is_some_and(|hay| words.iter().all(|w| hay.contains(w)))
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -125,20 +171,37 @@ mod tests {
         let names = |list: Vec<&Person>| -> Vec<String> {
             list.iter().map(|p| p.preferred_name.clone()).collect()
         };
+        let index = CaseloadIndex::new(&people);
+        let caseload = |q: &str, closed: bool, sort: SortBy| -> Vec<&Person> {
+            index
+                .select(&people, q, closed, sort)
+                .into_iter()
+                .map(|i| &people[i])
+                .collect()
+        };
         assert_eq!(
-            names(caseload(&people, "", false, SortBy::Name)),
+            names(caseload("", false, SortBy::Name)),
             ["Ann", "Bob", "Cy"]
         );
         assert_eq!(
-            names(caseload(&people, "", false, SortBy::NextReview)),
+            names(caseload("", false, SortBy::NextReview)),
             ["Bob", "Ann", "Cy"]
         );
         // A closed person is shown when asked, with no review to sort by.
         assert_eq!(
-            names(caseload(&people, "", true, SortBy::NextReview)),
+            names(caseload("", true, SortBy::NextReview)),
             ["Bob", "Ann", "Cy", "Di"]
         );
-        assert_eq!(names(caseload(&people, "d", true, SortBy::Name)), ["Di"]);
+        assert_eq!(names(caseload("d", true, SortBy::Name)), ["Di"]);
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(10000), "10,000");
+        assert_eq!(thousands(1234567), "1,234,567");
     }
 
     #[test]
@@ -148,11 +211,18 @@ mod tests {
             person("alice", ""),
             person("Bea", "Beatrice Tomlin"),
         ];
-        let names: Vec<&str> = filter_people(&people, "tom")
-            .iter()
-            .map(|p| p.preferred_name.as_str())
+        let index = CaseloadIndex::new(&people);
+        let names: Vec<&str> = index
+            .select(&people, "tom", false, SortBy::Name)
+            .into_iter()
+            .map(|i| people[i].preferred_name.as_str())
             .collect();
         assert_eq!(names, ["Bea", "Tom"]);
-        assert_eq!(filter_people(&people, "").len(), 3);
+        let all = index.select(&people, "", false, SortBy::Name);
+        let names: Vec<&str> = all
+            .iter()
+            .map(|&i| people[i].preferred_name.as_str())
+            .collect();
+        assert_eq!(names, ["alice", "Bea", "Tom"], "sorted by folded name");
     }
 }

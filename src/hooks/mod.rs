@@ -5,11 +5,13 @@ mod use_autosave;
 mod use_load;
 mod use_task;
 mod use_value;
+mod use_window;
 
 pub use use_autosave::{use_autosave, Autosave, SaveFuture, SaveStatus};
 pub use use_load::{use_load, Load};
 pub use use_task::{use_task, Task};
 pub use use_value::{use_value, Value};
+pub use use_window::use_window;
 
 use yew::prelude::*;
 

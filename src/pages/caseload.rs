@@ -5,9 +5,10 @@ use crate::app::Route;
 use crate::components::field::select_field;
 use crate::components::{button_link, checkbox, error_banner, href, loading, prose, Heading, Look};
 use crate::domain::progress::{review_due, ReviewDue};
-use crate::domain::search::{caseload, SortBy};
+use crate::domain::search::{thousands, CaseloadIndex, SortBy};
 use crate::domain::{dates, Person};
-use crate::hooks::{use_load, use_value, Load};
+use crate::hooks::{use_load, use_value, use_window, Load};
+use crate::state::Shared;
 use crate::storage::people::list_people;
 
 /// Fixed text: written here, never built from records.
@@ -23,11 +24,14 @@ pub fn Caseload() -> Html {
     let query = use_value(String::new);
     let show_closed = use_value(|| false);
     let sort = use_value(SortBy::default);
+    // The people and their search index, made once per visit.
     let people = use_load(AttrValue::default(), |db, _| async move {
-        match db {
-            Some(db) => list_people(&db).await,
-            None => Ok(Vec::new()),
-        }
+        let list = match db {
+            Some(db) => list_people(&db).await?,
+            None => Vec::new(),
+        };
+        let index = CaseloadIndex::new(&list);
+        Ok((list, index))
     });
     let oninput = {
         let query = query.clone();
@@ -38,8 +42,16 @@ pub fn Caseload() -> Html {
     let body = match &*people {
         Load::Loading => loading(),
         Load::Failed(e) => error_banner(Some(e)),
-        Load::Ready(list) if list.is_empty() => prose(NO_ONE_YET),
-        Load::Ready(list) => people_list(list, &query, *show_closed, *sort),
+        Load::Ready((list, _)) if list.is_empty() => prose(NO_ONE_YET),
+        Load::Ready((list, index)) => {
+            let shown = index.select(list, &query, *show_closed, *sort);
+            html! {
+                <>
+                    <p class="result-count" role="status" aria-live="polite">{ count_text(list, shown.len(), &query, *show_closed) }</p>
+                    <PeopleRows people={Shared::from(people.clone())} {shown} />
+                </>
+            }
+        }
     };
     let on_sort = {
         let sort = sort.clone();
@@ -78,40 +90,59 @@ pub fn Caseload() -> Html {
 
 const SORT_LABELS: [&str; 2] = ["Name", "Next review date"];
 
-/// Everyone who matches the search, with how many that is.
-fn people_list(list: &[Person], query: &str, show_closed: bool, sort: SortBy) -> Html {
-    let shown = caseload(list, query, show_closed, sort);
+/// "3 people on this device", "1 of 3 shown", "No one matches …".
+fn count_text(list: &[Person], shown: usize, query: &str, show_closed: bool) -> String {
     let closed = list.iter().filter(|p| p.closed.is_some()).count();
-    let open = list.len() - closed;
+    let total = if show_closed {
+        list.len()
+    } else {
+        list.len() - closed
+    };
     let hidden = if show_closed || closed == 0 {
         String::new()
     } else {
-        format!(" ({closed} closed not shown)")
+        format!(" ({} closed not shown)", thousands(closed))
     };
-    let count = if query.trim().is_empty() {
-        let total = if show_closed { list.len() } else { open };
+    if query.trim().is_empty() {
         let noun = if total == 1 { "person" } else { "people" };
-        format!("{total} {noun} on this device{hidden}")
-    } else if shown.is_empty() {
+        format!("{} {noun} on this device{hidden}", thousands(total))
+    } else if shown == 0 {
         format!("No one matches \u{201c}{}\u{201d}{hidden}", query.trim())
     } else {
-        format!(
-            "{} of {} shown{hidden}",
-            shown.len(),
-            if show_closed { list.len() } else { open }
-        )
+        format!("{} of {} shown{hidden}", thousands(shown), thousands(total))
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PeopleRowsProps {
+    people: Shared<Load<(Vec<Person>, CaseloadIndex)>>,
+    /// Positions in the loaded list, in the order shown.
+    shown: Vec<usize>,
+}
+
+/// The matching people, drawing only the rows on screen: the list keeps the
+/// full height (every row is the same height, `--row` in the CSS) so the
+/// scroll bar is true, and says how long it is to screen readers.
+#[component]
+fn PeopleRows(props: &PeopleRowsProps) -> Html {
+    let total = props.shown.len();
+    let (start, end) = use_window("people-list", total);
+    let Load::Ready((list, _)) = &*props.people else {
+        return Html::default();
     };
+    let style = format!("height:calc(var(--row) * {total});padding-top:calc(var(--row) * {start})");
+    let set_size = total.to_string();
     html! {
-        <>
-            <p class="result-count" role="status" aria-live="polite">{ count }</p>
-            <ul class="person-list" aria-label="People">
-                { for shown.iter().map(|p| html! {
-                    <li key={p.id.clone()}>
+        <ul id="people-list" class="person-list" aria-label="People" {style}>
+            { for props.shown[start..end].iter().enumerate().filter_map(|(k, &i)| {
+                let p = list.get(i)?;
+                Some(html! {
+                    <li key={p.id.clone()} aria-setsize={set_size.clone()} aria-posinset={(start + k + 1).to_string()}>
                         <a href={href(&Route::Person { id: p.id.clone() })} class="person-card">{ person_card(p) }</a>
                     </li>
-                }) }
-            </ul>
-        </>
+                })
+            }) }
+        </ul>
     }
 }
 
@@ -119,12 +150,15 @@ fn person_card(p: &Person) -> Html {
     let meta = if p.last_assessed.is_empty() {
         "No assessment yet".to_string()
     } else {
-        format!("Last assessment: {}", dates::show(&p.last_assessed, ""))
+        format!(
+            "Last assessment: {}",
+            dates::show_short(&p.last_assessed, "")
+        )
     };
     let review = if p.closed.is_some() {
         Html::default()
     } else {
-        let when = dates::show(&p.next_review, "");
+        let when = dates::show_short(&p.next_review, "");
         let line = |tag: Html| html! { <span class="person-meta">{ format!("Next review: {when}") }{ tag }</span> };
         match review_due(&p.next_review, &crate::platform::today()) {
             ReviewDue::NotSet => Html::default(),
@@ -139,8 +173,8 @@ fn person_card(p: &Person) -> Html {
     };
     html! {
         <>
-            <span class="person-name">
-                { p.preferred_name.clone() }
+            <span class="person-line">
+                <span class="person-name">{ p.preferred_name.clone() }</span>
                 if p.risk_flag { <span class="tag tag-risk">{ "Risk concern" }</span> }
                 if p.closed.is_some() { <span class="tag">{ "Closed" }</span> }
             </span>

@@ -3,7 +3,8 @@ use yew::prelude::*;
 use crate::app::Route;
 use crate::components::field::select_field;
 use crate::components::{
-    action, button_link, card, detail, error_banner, link, loader, prose, Confirm, LoadPage, Look,
+    action, button_link, card, detail, error_banner, link, loader, prose, wheel_chart, Confirm,
+    LoadPage, Look,
 };
 use crate::domain::measures::measure_rows;
 use crate::domain::progress::{review_due, ReviewDue};
@@ -243,6 +244,9 @@ fn PersonView(props: &PersonViewProps) -> Html {
                     </>
                 }) }
             }
+            if let Some(wheel) = latest_wheel(last_done, templates) {
+                { card("wheel-heading", "Wheel of life", wheel) }
+            }
             if any_measures {
                 { card("measures-heading", "Wellbeing and loneliness", measures_table(&rows)) }
             }
@@ -274,6 +278,25 @@ fn PersonView(props: &PersonViewProps) -> Html {
             </section>
         </div>
     }
+}
+
+/// The wheel from the latest finished assessment, with a way to its page.
+fn latest_wheel(a: Option<&Assessment>, templates: &[Template]) -> Option<Html> {
+    let a = a?;
+    let t = templates.iter().find(|t| {
+        crate::domain::progress::template_id_of(a) == t.id
+            && t.version.max(1) == a.template_version.max(1)
+    })?;
+    let when = dates::show(&a.date, "an unknown date");
+    Some(html! {
+        <div class="person-wheel">
+            <figure class="wheel-figure">
+                { wheel_chart("person-wheel", &crate::domain::scoring::summarise(a, t), t.scale.min, t.scale.max) }
+                <figcaption>{ format!("From the assessment on {when}.") }</figcaption>
+            </figure>
+            <p>{ link(&Route::Summary { id: a.id.clone() }, format!("See the scores and priorities from {when}")) }</p>
+        </div>
+    })
 }
 
 /// "Next review: 3 December 2026", marked when due this week or overdue.

@@ -66,11 +66,11 @@ test('review dates: "Overdue" and "Due this week" tags, and sorting by the next 
   cards = await caseloadCards(page);
   const byName = Object.fromEntries(cards.map((c) => [c.name, c]));
   assert.deepEqual(byName.Ann.tags, ['Overdue']);
-  assert.ok(byName.Ann.lines.includes('Next review: 10 June 2026'), byName.Ann.lines.join(' | '));
+  assert.ok(byName.Ann.lines.includes('Next review: 10 Jun 2026'), byName.Ann.lines.join(' | '));
   assert.deepEqual(byName.Bo.tags, ['Due this week']);
-  assert.ok(byName.Bo.lines.includes('Next review: 21 June 2026'));
+  assert.ok(byName.Bo.lines.includes('Next review: 21 Jun 2026'));
   assert.deepEqual(byName.Cy.tags, [], 'later: no tag');
-  assert.ok(byName.Cy.lines.includes('Next review: 20 July 2026'));
+  assert.ok(byName.Cy.lines.includes('Next review: 20 Jul 2026'));
   assert.deepEqual(byName.Ed.tags, [], 'a week today is not "this week"');
   assert.deepEqual(byName.Di.tags, []);
   assert.ok(!byName.Di.lines.some((l) => l.startsWith('Next review')), 'no review line without a date');

@@ -1,0 +1,81 @@
+//! Rendering only the rows of a long list that are on screen ("windowing"),
+//! so a caseload of 10,000 people costs the same to draw as one of twenty.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::hooks::use_value;
+
+/// Rows drawn above and below the screen, so scrolling and tabbing through
+/// the links never meet an empty row.
+const OVERSCAN: usize = 8;
+/// Rows drawn before the first scroll tells us how tall the screen is.
+const FIRST_ROWS: usize = 24;
+
+/// Which rows of the list with id `list_id` (all rows the same height, as
+/// its first row) to draw: `start..end` of `total`. It follows the page's
+/// scrolling and resizing; nothing is drawn again until the range moves.
+#[hook]
+pub fn use_window(list_id: &'static str, total: usize) -> (usize, usize) {
+    // (first row on screen, rows that fit on the screen)
+    let range = use_value(|| (0usize, FIRST_ROWS));
+    {
+        let range = range.clone();
+        use_effect_with((), move |_| {
+            let measure = move || {
+                let Some((first, fit)) = on_screen(list_id) else {
+                    return;
+                };
+                if *range.latest() != (first, fit) {
+                    range.set((first, fit));
+                }
+            };
+            let window = web_sys::window();
+            let listeners = window.map(|w| {
+                let on_scroll = measure.clone();
+                [
+                    EventListener::new(&w, "scroll", move |_| on_scroll()),
+                    EventListener::new(&w, "resize", move |_| measure()),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
+    let (first, fit) = *range;
+    let start = first.saturating_sub(OVERSCAN).min(total);
+    let end = (first + fit + OVERSCAN).min(total);
+    // A shorter list (a search) may leave the old range past its end.
+    let start = if start >= end {
+        end.saturating_sub(fit + OVERSCAN)
+    } else {
+        start
+    };
+    (start, end)
+}
+
+/// The first row on screen and how many rows fit, from the list's place on
+/// the page and its first row's height.
+fn on_screen(list_id: &str) -> Option<(usize, usize)> {
+    let window = web_sys::window()?;
+    let list = window.document()?.get_element_by_id(list_id)?;
+    let row = list
+        .first_element_child()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?
+        .offset_height();
+    if row <= 0 {
+        return None;
+    }
+    let row = f64::from(row);
+    let height = window.inner_height().ok()?.as_f64()?;
+    // How far the top of the screen is below the top of the list's rows
+    // (the list's padding holds the rows not drawn above).
+    let above = -list.get_bounding_client_rect().top();
+    let first = if above > 0.0 {
+        (above / row) as usize
+    } else {
+        0
+    };
+    Some((first, (height / row) as usize + 1))
+}
