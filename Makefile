@@ -5,6 +5,7 @@
 #   make run          tools + build + serve dist/ on http://127.0.0.1:8080
 #   make size         print dist/ sizes (BUDGET_KB=N to fail over N KiB first-load gzip)
 #   make test         tools, fmt-check, clippy, test-native, test-wasm, test-e2e (stops at first failure)
+#   make bench        benchmarks + Lighthouse -> BENCHMARKS.md (exit 1 if a target fails)
 #
 # Run from the repository root (`.ci/run` does). Works with CI=true and no terminal.
 
@@ -31,6 +32,10 @@ WBG_VERSION    := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; if ($$1 == 
 CHROMIUM       := /usr/bin/chromium
 CHROMEDRIVER   := /usr/bin/chromedriver
 NODE_STAMP     := tests/node_modules/.npm-ci.stamp
+# Lighthouse lives in its own npm folder: only `make bench` installs it.
+BENCH_STAMP    := tests/bench/node_modules/.npm-ci.stamp
+# The benchmark seeder (cargo feature `bench`), never part of dist/.
+SEED_DIST      := target/bench-seed
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
@@ -51,11 +56,12 @@ export CARGO_TERM_COLOR := never
 endif
 
 .PHONY: help tools tools-rust tools-trunk tools-wasm-bindgen tools-chromium tools-node \
-        build run size fmt-check clippy test-native test-wasm test-e2e test-harness test clean
+        build run size fmt-check clippy test-native test-wasm test-e2e test-harness test clean \
+        bench bench-seed tools-bench
 
 help:
 	@sed -n 's/^#   make /  make /p' $(firstword $(MAKEFILE_LIST))
-	@echo "  other targets: fmt-check clippy test-native test-wasm test-e2e test-harness clean"
+	@echo "  other targets: fmt-check clippy test-native test-wasm test-e2e test-harness bench-seed clean"
 
 # ---------------------------------------------------------------- tools
 tools: tools-rust tools-trunk tools-wasm-bindgen tools-chromium tools-node
@@ -101,6 +107,14 @@ $(NODE_STAMP): tests/package.json tests/package-lock.json
 	@test -x $(NODE_BIN)/wasm-opt || { echo "tools: wasm-opt missing after npm ci" >&2; exit 1; }
 	@touch $@
 
+tools-bench: $(BENCH_STAMP)
+
+# Same rule for tests/bench/ (Lighthouse), used only by `make bench`.
+$(BENCH_STAMP): tests/bench/package.json tests/bench/package-lock.json
+	@echo "tools: npm ci in tests/bench/ (Lighthouse, for make bench)"
+	cd tests/bench && npm ci --no-audit --no-fund --no-update-notifier --loglevel=error
+	@touch $@
+
 # ---------------------------------------------------------------- build / run
 build: $(NODE_STAMP)
 	trunk build --release
@@ -111,6 +125,19 @@ run: tools build
 size:
 	node tests/tools/size.mjs --dir dist $(if $(BUDGET_KB),--budget-kb $(BUDGET_KB))
 
+# The benchmark seeder: tests/bench/seed.html + `--features bench` into
+# target/bench-seed/ (served at /bench-seed/ next to dist/ by the benchmark
+# and tests/e2e/bench.test.mjs). dist/ is untouched.
+bench-seed: $(NODE_STAMP)
+	trunk build tests/bench/seed.html --release --dist $(SEED_DIST)
+
+# Benchmarks of the release build against a plain-JavaScript floor, and
+# Lighthouse: writes BENCHMARKS.md and tests/bench/results.json, exits 1 if
+# any target fails. BENCH_RUNS=5 BENCH_N=1000,10000 BENCH_LIGHTHOUSE_RUNS=3
+# override; BENCH_QUICK=1 is a short run into target/bench-quick/.
+bench: tools tools-bench build bench-seed
+	node tests/bench/run.mjs
+
 # ---------------------------------------------------------------- checks
 fmt-check:
 	cargo fmt --all -- --check
@@ -118,6 +145,7 @@ fmt-check:
 clippy:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --features bench --lib --bins -- -D warnings
 
 test-native:
 	cargo test
@@ -129,7 +157,7 @@ test-wasm:
 	  cargo test --target $(WASM_TARGET)
 
 # Only tests/e2e/*.test.mjs are test files (harness.mjs is a helper module).
-test-e2e: build $(NODE_STAMP)
+test-e2e: build bench-seed $(NODE_STAMP)
 	@if [ -z "$(E2E_TESTS)" ]; then echo "test-e2e: no tests/e2e/*.test.mjs files" >&2; exit 1; fi
 	node --test --test-concurrency=1 --test-reporter=spec $(E2E_TESTS)
 

@@ -21,3 +21,7 @@ pub mod storage;
 pub use app::{App, AppProps, Route};
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
+
+/// Benchmark seeder (`make bench`): never in the user's build.
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench;
