@@ -80,6 +80,20 @@ test('the bench seeder writes 2,000 people that the caseload counts, searches an
     await search.fill('');
     await count.filter({ hasText: /on this device/ }).waitFor();
 
+    // Only the rows on screen are drawn, but the list says how long it is,
+    // and the keyboard walks on through it: Tab 60 times from the first
+    // person reaches the 61st, and Shift+Tab comes back.
+    const drawn = await rows.count();
+    assert.ok(drawn < 100, `only the rows on screen are drawn (${drawn})`);
+    assert.equal(await list.getByRole('listitem').first().getAttribute('aria-setsize'), String(N));
+    await rows.first().focus();
+    const focusedPosition = () => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset'));
+    for (let i = 0; i < 60; i++) await page.keyboard.press('Tab');
+    assert.equal(await focusedPosition(), '61');
+    for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedPosition(), '41');
+    await page.evaluate(() => window.scrollTo(0, 0));
+
     // Scroll to the bottom: the last person in name order is there (the list
     // may draw only the rows on screen, so wait for it to catch up).
     const lastRow = rows.filter({ hasText: new RegExp(`^${re(last.name)}`) });
