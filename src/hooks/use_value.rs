@@ -25,6 +25,19 @@ impl<T> Value<T> {
     }
 }
 
+impl<T: Clone + 'static> Value<T> {
+    /// A callback for a form field: `change` writes the field's new text
+    /// into a copy of the newest value, which then replaces it.
+    pub fn setter(&self, change: fn(&mut T, String)) -> Callback<String> {
+        let this = self.clone();
+        Callback::from(move |text: String| {
+            let mut next = (*this.latest()).clone();
+            change(&mut next, text);
+            this.set(next);
+        })
+    }
+}
+
 impl<T: Reducible> Value<T> {
     /// Applies `action` to the newest value (not the one rendered), like
     /// `use_reducer`'s dispatch, and renders again if that changed anything.

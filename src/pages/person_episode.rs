@@ -120,14 +120,7 @@ pub fn ContactLog(props: &ContactLogProps) -> Html {
         })
     };
 
-    let set = |f: fn(&mut Contact, String)| {
-        let draft = draft.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*draft.latest()).clone();
-            f(&mut next, v);
-            draft.set(next);
-        })
-    };
+    let set = |f| draft.setter(f);
     let onsubmit = {
         let (draft, errors, list, added, task) = (
             draft.clone(),
@@ -235,14 +228,7 @@ pub fn CloseForm(props: &CloseFormProps) -> Html {
         ..Closure::default()
     });
     let errors = use_value(Vec::<FieldError>::new);
-    let set = |f: fn(&mut Closure, String)| {
-        let draft = draft.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*draft.latest()).clone();
-            f(&mut next, v);
-            draft.set(next);
-        })
-    };
+    let set = |f| draft.setter(f);
     let onsubmit = {
         let (draft, errors, on_close) = (draft.clone(), errors.clone(), props.on_close.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -58,14 +58,7 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
     let person = use_value(|| (*props.person).clone());
     let errors = use_value(Vec::<FieldError>::new);
 
-    let setter = |f: Setter| {
-        let person = person.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*person.latest()).clone();
-            f(&mut next, v);
-            person.set(next);
-        })
-    };
+    let setter = |f| person.setter(f);
     let note_input = setter(|p, v| p.note = v)
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     // Ticking consent fills in today's date if none is given yet.
