@@ -148,3 +148,11 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Option<String> {
     .ok()?
     .as_string()
 }
+
+/// Tells `static/boot.js` something the page must show even if the app
+/// cannot: a `CustomEvent` named `name` on `window`.
+pub fn announce(name: &str) {
+    if let (Some(w), Ok(event)) = (web_sys::window(), web_sys::CustomEvent::new(name)) {
+        let _ = w.dispatch_event(&event);
+    }
+}

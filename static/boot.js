@@ -27,6 +27,55 @@
     box.appendChild(p);
   }
 
+  // The app tells us (window events from src/platform.rs `announce`) when
+  // another tab holds the database: either an older Linkwheel is blocking
+  // this one's upgrade, or a newer one needs this tab to let go.
+  var waiting = false;
+  window.addEventListener("linkwheel-blocked", function () {
+    waiting = true;
+    show("Linkwheel is being updated",
+      "Linkwheel is also open in another tab or window, with an older version. Close it there, and Linkwheel will start here.");
+    var box = document.getElementById("boot");
+    if (box) {
+      // Not a failure: the app removes this message when it starts.
+      box.className = "boot boot-waiting";
+      box.setAttribute("role", "status");
+    }
+  });
+  window.addEventListener("linkwheel-versionchange", function () {
+    if (document.getElementById("stopped")) return;
+    var box = document.createElement("div");
+    box.id = "stopped";
+    box.className = "overlay";
+    box.setAttribute("role", "alertdialog");
+    box.setAttribute("aria-modal", "true");
+    box.setAttribute("aria-labelledby", "stopped-title");
+    box.setAttribute("aria-describedby", "stopped-text");
+    var panel = document.createElement("div");
+    panel.className = "overlay-panel";
+    var h = document.createElement("h1");
+    h.id = "stopped-title";
+    h.textContent = "Linkwheel was updated in another tab";
+    var p = document.createElement("p");
+    p.id = "stopped-text";
+    p.textContent = "This tab has stopped, so nothing is saved twice. Everything shown as saved is kept. Reload to carry on with the new version.";
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "button";
+    b.textContent = "Reload";
+    b.addEventListener("click", function () { location.reload(); });
+    panel.appendChild(h);
+    panel.appendChild(p);
+    panel.appendChild(b);
+    box.appendChild(panel);
+    document.body.appendChild(box);
+    // Everything behind the message is out of reach until the reload.
+    Array.prototype.forEach.call(document.body.children, function (el) {
+      if (el !== box) el.setAttribute("inert", "");
+    });
+    b.focus();
+  });
+
   function cannotStart() {
     show("Linkwheel cannot start",
       "Linkwheel did not load properly. Please reload the page. If this keeps happening, try an up-to-date version of Chrome, Edge, Firefox or Safari.");
@@ -52,6 +101,6 @@
     }
   });
   setTimeout(function () {
-    if (!started && document.getElementById("boot")) cannotStart();
+    if (!started && !waiting && document.getElementById("boot")) cannotStart();
   }, 30000);
 })();

@@ -47,12 +47,33 @@ impl Storage {
     pub async fn open(name: &str) -> Result<Storage, AppError> {
         let (db, upgraded_from) = schema::open(name, schema::VERSION).await?;
         let storage = Storage { db };
+        storage.let_go_for_newer_versions();
         if let Some(from) = upgraded_from {
             if let Err(e) = schema::after_upgrade(&storage, from).await {
                 crate::platform::log_error(&e);
             }
         }
         Ok(storage)
+    }
+
+    /// When a newer Linkwheel (in another tab) needs to upgrade the schema,
+    /// or the database is being deleted, close this connection at once so
+    /// the other tab is never blocked, and tell the page: nothing more can
+    /// be saved here until it reloads.
+    fn let_go_for_newer_versions(&self) {
+        use indexed_db_futures::internals::SystemRepr;
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let sys = self.db.as_sys().clone();
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            sys.close();
+            crate::platform::announce("linkwheel-versionchange");
+        });
+        self.db
+            .as_sys()
+            .set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+        // The handler lives as long as the page: one per open database.
+        on_change.forget();
     }
 
     pub fn database(&self) -> &Database {

@@ -57,6 +57,12 @@ pub(crate) async fn open(name: &str, version: u32) -> Result<(Database, Option<u
     let noted = Rc::clone(&upgraded_from);
     let db = Database::open(name)
         .with_version(version)
+        // An older Linkwheel still holds the database in another tab: say
+        // so, and carry on as soon as it lets go (newer tabs always do).
+        .with_on_blocked(|_| {
+            crate::platform::announce("linkwheel-blocked");
+            Ok(())
+        })
         .with_on_upgrade_needed(move |event, db| {
             // Versions are whole numbers; the browser reports them as floats.
             let from = event.old_version() as u32;
