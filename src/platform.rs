@@ -156,3 +156,67 @@ pub fn announce(name: &str) {
         let _ = w.dispatch_event(&event);
     }
 }
+
+/// Calls `navigator.storage[method]()` and waits for its promise. `None`
+/// when the browser has no storage manager or the call fails.
+async fn storage_call(method: &str) -> Option<wasm_bindgen::JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    let storage = js_sys::Reflect::get(&navigator, &method_key("storage")).ok()?;
+    if storage.is_undefined() {
+        return None;
+    }
+    let f: js_sys::Function = js_sys::Reflect::get(&storage, &method_key(method))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = f.call0(&storage).ok()?.dyn_into().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+fn method_key(name: &str) -> wasm_bindgen::JsValue {
+    wasm_bindgen::JsValue::from_str(name)
+}
+
+/// Whether the browser has promised not to clear this site's data when
+/// space runs low.
+pub async fn storage_persisted() -> Option<bool> {
+    storage_call("persisted").await?.as_bool()
+}
+
+/// Asks the browser to keep this site's data (it may say no, or ask the
+/// person). Returns what it decided.
+pub async fn ask_to_persist() -> Option<bool> {
+    storage_call("persist").await?.as_bool()
+}
+
+/// (bytes used, bytes the site may use), as the browser estimates them.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let estimate = storage_call("estimate").await?;
+    let number = |key: &str| {
+        js_sys::Reflect::get(&estimate, &method_key(key))
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Some((number("usage")?, number("quota")?))
+}
+
+/// Reloads the page at `hash` (for example `#/` after deleting everything).
+/// The address changes without telling the router, so the page being left
+/// does not start loading another one first.
+pub fn reload_at(hash: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+    let _ = window.location().reload();
+}
+
+/// Asks the browser to keep Linkwheel's data safe from clearing, unless it
+/// already does. Called when personal data is first saved.
+pub async fn keep_data_safe() {
+    if storage_persisted().await == Some(false) {
+        let _ = ask_to_persist().await;
+    }
+}

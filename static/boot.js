@@ -55,10 +55,10 @@
     panel.className = "overlay-panel";
     var h = document.createElement("h1");
     h.id = "stopped-title";
-    h.textContent = "Linkwheel was updated in another tab";
+    h.textContent = "Linkwheel was changed in another tab";
     var p = document.createElement("p");
     p.id = "stopped-text";
-    p.textContent = "This tab has stopped, so nothing is saved twice. Everything shown as saved is kept. Reload to carry on with the new version.";
+    p.textContent = "A newer version of Linkwheel has started, or its data was deleted, in another tab or window. This tab has stopped so nothing is saved twice or lost. Reload to carry on.";
     var b = document.createElement("button");
     b.type = "button";
     b.className = "button";

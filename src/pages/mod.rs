@@ -9,6 +9,7 @@ mod person_form;
 mod plan;
 mod progress;
 mod settings;
+mod settings_device;
 mod summary;
 mod templates;
 

@@ -101,6 +101,11 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
                 }
                 p.updated_at = now;
                 save_person(&db, &p).await?;
+                if is_new {
+                    // Personal data is on the device now: ask the browser
+                    // not to clear it when space runs low.
+                    yew::platform::spawn_local(crate::platform::keep_data_safe());
+                }
                 Ok(Route::Person { id: p.id })
             });
         })

@@ -84,6 +84,15 @@ impl Storage {
         self.db.name()
     }
 
+    /// Deletes the whole database: every person, assessment, plan, contact,
+    /// template and setting. This connection is closed first, so the delete
+    /// is not held up by it; other tabs let go by themselves.
+    pub async fn delete_everything(&self) -> Result<(), AppError> {
+        use indexed_db_futures::internals::SystemRepr;
+        self.db.as_sys().close();
+        delete_database(&self.name()).await
+    }
+
     /// Closes the connection (tests, and before deleting the database).
     pub fn close(self) {
         self.db.close();

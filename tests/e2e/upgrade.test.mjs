@@ -50,9 +50,9 @@ test('a newer version is never blocked: the open tab lets go and asks to reload'
   // A newer release upgrading the schema (version 3) while this tab holds version 2.
   assert.equal(await openAtVersion(page, 3), 3, 'the upgrade went through at once');
 
-  const dialog = page.getByRole('alertdialog', { name: 'Linkwheel was updated in another tab' });
+  const dialog = page.getByRole('alertdialog', { name: 'Linkwheel was changed in another tab' });
   await dialog.waitFor({ timeout: WAIT_MS });
-  await dialog.getByText('Everything shown as saved is kept.', { exact: false }).waitFor();
+  await dialog.getByText('This tab has stopped so nothing is saved twice or lost.', { exact: false }).waitFor();
   const reload = dialog.getByRole('button', { name: 'Reload' });
   assert.equal(await reload.evaluate((b) => b === document.activeElement), true, 'focus is on Reload');
   // The page behind cannot be used while stopped.
@@ -75,7 +75,7 @@ test('a tab blocked by an older Linkwheel says why, then starts when the other l
   await e2e.goto('');
   await h1(page, 'People').waitFor();
   assert.equal(await deleteDatabase(page), true);
-  await page.getByRole('alertdialog', { name: 'Linkwheel was updated in another tab' }).waitFor();
+  await page.getByRole('alertdialog', { name: 'Linkwheel was changed in another tab' }).waitFor();
   await page.evaluate(
     () =>
       new Promise((ok, fail) => {
