@@ -43,14 +43,28 @@ pub fn use_window(list_id: &'static str, total: usize) -> (usize, usize) {
         });
     }
     let (first, fit) = *range;
-    let start = first.saturating_sub(OVERSCAN).min(total);
     let end = (first + fit + OVERSCAN).min(total);
+    let start = first.saturating_sub(OVERSCAN).min(total);
     // A shorter list (a search) may leave the old range past its end.
     let start = if start >= end {
         end.saturating_sub(fit + OVERSCAN)
     } else {
         start
     };
+    // The list's full height, and the space above the rows drawn, are set
+    // through the CSSOM: the Content Security Policy forbids inline `style`
+    // attributes. Rows are `--row` tall (see the CSS).
+    use_effect_with((total, start), move |&(total, start)| {
+        let list = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(list_id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(list) = list {
+            let style = list.style();
+            let _ = style.set_property("height", &format!("calc(var(--row) * {total})"));
+            let _ = style.set_property("padding-top", &format!("calc(var(--row) * {start})"));
+        }
+    });
     (start, end)
 }
 

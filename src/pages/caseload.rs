@@ -130,10 +130,9 @@ fn PeopleRows(props: &PeopleRowsProps) -> Html {
     let Load::Ready((list, _)) = &*props.people else {
         return Html::default();
     };
-    let style = format!("height:calc(var(--row) * {total});padding-top:calc(var(--row) * {start})");
     let set_size = total.to_string();
     html! {
-        <ul id="people-list" class="person-list" aria-label="People" {style}>
+        <ul id="people-list" class="person-list" aria-label="People">
             { for props.shown[start..end].iter().enumerate().filter_map(|(k, &i)| {
                 let p = list.get(i)?;
                 Some(html! {

@@ -1,0 +1,48 @@
+// Trunk post-build hook (Trunk.toml): a strict Content Security Policy for
+// the built page. Trunk writes its WebAssembly loader as an inline module
+// script; a policy without 'unsafe-inline' cannot allow that, so the loader
+// moves to its own file (named by its content hash, with integrity), and the
+// policy and a no-referrer policy go into the page's <head>.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const POLICY = [
+  "default-src 'self'",
+  // WebAssembly compilation needs 'wasm-unsafe-eval'; nothing else is eval'd.
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+export function harden(html) {
+  const inline = /<script type=(?:"module"|module)>([\s\S]*?)<\/script>/;
+  const m = html.match(inline);
+  if (!m) throw new Error('csp.mjs: no inline module script found (has Trunk changed its loader?)');
+  const code = m[1];
+  const digest = crypto.createHash('sha384').update(code).digest();
+  const name = `loader-${digest.toString('hex').slice(0, 16)}.js`;
+  const integrity = `sha384-${digest.toString('base64')}`;
+  let out = html.replace(inline, `<script type=module src=./${name} integrity=${integrity}></script>`);
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(out)) throw new Error('csp.mjs: another inline script remains');
+  const head = `<meta http-equiv=Content-Security-Policy content="${POLICY}"><meta name=referrer content=no-referrer>`;
+  out = out.replace(/(<meta charset=(?:"utf-8"|utf-8)\s*\/?>)/i, `$1${head}`);
+  if (!out.includes('Content-Security-Policy')) throw new Error('csp.mjs: no <meta charset> to put the policy after');
+  return { html: out, name, code };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  const dir = process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error('csp.mjs: run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+  const file = path.join(dir, 'index.html');
+  const { html, name, code } = harden(fs.readFileSync(file, 'utf8'));
+  fs.writeFileSync(path.join(dir, name), code);
+  fs.writeFileSync(file, html);
+}
