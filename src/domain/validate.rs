@@ -162,34 +162,23 @@ pub fn validate_person_on(p: &Person, today: &str) -> Vec<FieldError> {
     errors
 }
 
-/// Checks a contact log entry: a real date, not after `today`, and a note
-/// of at most 2,000 characters.
-pub fn validate_contact(c: &Contact, today: &str) -> Vec<FieldError> {
+/// A record with a date (real, not after `today`) and a note of at most
+/// 2,000 characters; `what` names the date in the message.
+fn dated_note(date: &str, note: &str, today: &str, what: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    past_date(
-        &mut errors,
-        "date",
-        &c.date,
-        today,
-        "the date of the contact",
-    );
-    note_length(&mut errors, "note", &c.note);
+    past_date(&mut errors, "date", date, today, what);
+    note_length(&mut errors, "note", note);
     errors
 }
 
-/// Checks the closing of an episode: a real date, not after `today`, and a
-/// note of at most 2,000 characters.
+/// Checks a contact log entry.
+pub fn validate_contact(c: &Contact, today: &str) -> Vec<FieldError> {
+    dated_note(&c.date, &c.note, today, "the date of the contact")
+}
+
+/// Checks the closing of an episode.
 pub fn validate_closure(c: &Closure, today: &str) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    past_date(
-        &mut errors,
-        "date",
-        &c.date,
-        today,
-        "the date the support ended",
-    );
-    note_length(&mut errors, "note", &c.note);
-    errors
+    dated_note(&c.date, &c.note, today, "the date the support ended")
 }
 
 pub fn validate_goal(g: &Goal, t: &Template) -> Vec<FieldError> {
