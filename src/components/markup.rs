@@ -167,7 +167,7 @@ pub fn save_status(status: &SaveStatus) -> Html {
             <p class="save-status saved" role="status" aria-live="polite" data-testid="save-status">{ "Saved" }</p>
         },
         SaveStatus::Failed(e) => html! {
-            <p class="save-status failed" role="status" aria-live="polite" data-testid="save-status">
+            <p class="save-status failed" role="alert" data-testid="save-status">
                 { format!("Not saved. {}", e.user_message()) }
             </p>
         },

@@ -80,6 +80,13 @@ pub struct Template {
 }
 
 impl Template {
+    /// True when `a` was taken with this template and version (records
+    /// from before templates had ids or versions count as holistic, 1).
+    pub fn is_for(&self, a: &super::model::Assessment) -> bool {
+        super::progress::template_id_of(a) == self.id
+            && self.version.max(1) == a.template_version.max(1)
+    }
+
     /// The key a template is stored under: its id and version.
     pub fn key(&self) -> String {
         format!("{}@{}", self.id, self.version.max(1))

@@ -31,6 +31,9 @@ pub fn use_window(list_id: &'static str, total: usize) -> (usize, usize) {
                     range.set((first, fit));
                 }
             };
+            // Once now (the screen may be taller than the first guess, or
+            // the page already scrolled), then on every scroll and resize.
+            measure();
             let window = web_sys::window();
             let listeners = window.map(|w| {
                 let on_scroll = measure.clone();

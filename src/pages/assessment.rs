@@ -17,7 +17,7 @@ use crate::domain::scoring::is_answered;
 use crate::domain::template::Scale;
 use crate::domain::{dates, Answer, Assessment, Person};
 use crate::error::AppError;
-use crate::hooks::{use_draft, SaveFuture};
+use crate::hooks::{use_draft, use_value, SaveFuture};
 use crate::pages::titled_heading;
 use crate::platform::{focus_id, input_by_id, now_ms};
 use crate::state::{AssessmentDraft, DraftAction, Shared};
@@ -127,9 +127,17 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
     } else {
         format!("Assessment for {name}")
     };
+    // Set while "Finish" saves, so a double click saves and moves on once;
+    // a failed save (shown in the status) lets it be tried again.
+    let finishing = use_value(|| false);
+    let save_failed = matches!(autosave.status(), crate::hooks::SaveStatus::Failed(_));
     let finish = {
-        let (draft, autosave) = (draft.clone(), autosave.clone());
+        let (draft, autosave, finishing) = (draft.clone(), autosave.clone(), finishing.clone());
         Callback::from(move |_: MouseEvent| {
+            if *finishing.latest() && !save_failed {
+                return;
+            }
+            finishing.set(true);
             // Through the draft, so a later edit still carries `completed`.
             let done = draft
                 .dispatch(DraftAction::Edit(AssessmentEdit::Complete, now_ms()))
@@ -151,7 +159,7 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
             if step + 1 < total {
                 { action(Look::Primary, "Next", None, &edit, AssessmentEdit::GoToStep(step + 1)) }
             } else {
-                <button type="button" class="button" onclick={finish}>{ "Finish and see the wheel" }</button>
+                <button type="button" class="button" onclick={finish} disabled={*finishing && !save_failed}>{ "Finish and see the wheel" }</button>
             }
         </div>
     };

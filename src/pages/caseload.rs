@@ -158,7 +158,12 @@ fn person_card(p: &Person) -> Html {
         Html::default()
     } else {
         let when = dates::show_short(&p.next_review, "");
-        let line = |tag: Html| html! { <span class="person-meta">{ format!("Next review: {when}") }{ tag }</span> };
+        // The date may be shortened to fit; the tag never is.
+        let line = |tag: Html| {
+            html! {
+                <span class="person-meta person-review"><span>{ format!("Next review: {when}") }</span>{ tag }</span>
+            }
+        };
         match review_due(&p.next_review, &crate::platform::today()) {
             ReviewDue::NotSet => Html::default(),
             ReviewDue::Later => line(Html::default()),

@@ -94,11 +94,7 @@ fn PersonView(props: &PersonViewProps) -> Html {
         .collect();
     // A review uses the template of the last finished assessment.
     let default_label = last_done
-        .and_then(|a| {
-            templates.iter().position(|t| {
-                t.id == a.template_id && t.version.max(1) == a.template_version.max(1)
-            })
-        })
+        .and_then(|a| templates.iter().position(|t| t.is_for(a)))
         .or_else(|| templates.iter().position(|t| t.id == HOLISTIC_ID))
         .and_then(|i| labels.get(i).cloned())
         .unwrap_or_default();
@@ -283,10 +279,7 @@ fn PersonView(props: &PersonViewProps) -> Html {
 /// The wheel from the latest finished assessment, with a way to its page.
 fn latest_wheel(a: Option<&Assessment>, templates: &[Template]) -> Option<Html> {
     let a = a?;
-    let t = templates.iter().find(|t| {
-        crate::domain::progress::template_id_of(a) == t.id
-            && t.version.max(1) == a.template_version.max(1)
-    })?;
+    let t = templates.iter().find(|t| t.is_for(a))?;
     let when = dates::show(&a.date, "an unknown date");
     Some(html! {
         <div class="person-wheel">
@@ -378,7 +371,7 @@ fn assessment_item(a: &Assessment, all: &[Assessment], templates: &[Template]) -
     };
     let template = templates
         .iter()
-        .find(|t| t.id == a.template_id || (a.template_id.is_empty() && t.id == HOLISTIC_ID))
+        .find(|t| t.is_for(a))
         .map_or("", |t| t.title.as_str());
     let (state, to, text) = if a.completed {
         let to = Route::Summary { id: a.id.clone() };

@@ -15,14 +15,16 @@ use crate::platform::{focus_id, new_id, now_ms, today};
 use crate::state::Shared;
 use crate::storage::contacts::{delete_contact, save_contact};
 
-/// "Please check the form" with a link to each field in error.
-fn error_summary(prefix: &'static str, errors: &[FieldError]) -> Html {
+/// "Please check the form" with a link to each field in error. `page_level`
+/// makes its heading an `h2` (a form that is the page), otherwise an `h3`
+/// (a form inside a card).
+pub(crate) fn error_summary(prefix: &'static str, errors: &[FieldError], page_level: bool) -> Html {
     if errors.is_empty() {
         return Html::default();
     }
     html! {
         <div class="banner banner-error" role="alert">
-            { prose("<h3>Please check the form</h3>") }
+            { if page_level { prose("<h2>Please check the form</h2>") } else { prose("<h3>Please check the form</h3>") } }
             <ul>
                 { for errors.iter().map(|e| {
                     let id = format!("{prefix}-{}", e.field);
@@ -161,7 +163,7 @@ pub fn ContactLog(props: &ContactLogProps) -> Html {
         <section class="card" aria-labelledby="contacts-heading">
             <h2 id="contacts-heading" tabindex="-1">{ "Contacts" }</h2>
             { error_banner(task.failure()) }
-            { error_summary("contact", &errors) }
+            { error_summary("contact", &errors, false) }
             <form class="contact-form" onsubmit={onsubmit} novalidate=true>
                 <div class="form-row">
                     { TextField::new("contact-date", "Date", &c.date, set(|c, v| c.date = v))
@@ -246,7 +248,7 @@ pub fn CloseForm(props: &CloseFormProps) -> Html {
         <section class="card" aria-labelledby="close-heading">
             <h2 id="close-heading" tabindex="-1">{ "Close this episode" }</h2>
             { prose("<p>When your work together ends. Nothing is deleted, and you can reopen it later.</p>") }
-            { error_summary("close", &errors) }
+            { error_summary("close", &errors, false) }
             <form onsubmit={onsubmit} novalidate=true>
                 <div class="form-row">
                     { select_field("close-outcome", "Outcome", &OUTCOME_LABELS, None, c.outcome.label(),

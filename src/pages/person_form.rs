@@ -3,14 +3,12 @@ use yew::prelude::*;
 
 use crate::app::Route;
 use crate::components::field::select_field;
-use crate::components::{
-    checkbox, error_banner, focus_on_click, loader, prose, LoadPage, TextArea, TextField,
-};
+use crate::components::{checkbox, error_banner, loader, prose, LoadPage, TextArea, TextField};
 use crate::domain::validate::{message_for, tidy_person, validate_person_on, FieldError};
 use crate::domain::{Person, REFERRAL_SOURCES};
 use crate::error::AppError;
 use crate::hooks::{use_db, use_task, use_value};
-use crate::pages::person_episode::form_ok;
+use crate::pages::person_episode::{error_summary, form_ok};
 use crate::pages::titled_heading;
 use crate::platform::{new_id, now_ms};
 use crate::state::Shared;
@@ -118,18 +116,7 @@ fn PersonFormBody(props: &PersonFormBodyProps) -> Html {
         <div class="page page-narrow">
             { titled_heading(title) }
             { error_banner(task.failure()) }
-            if !errors.is_empty() {
-                <div class="banner banner-error" role="alert">
-                    { prose("<h2>Please check the form</h2>") }
-                    <ul>
-                        { for errors.iter().map(|e| html! {
-                            <li><a href={format!("#person-{}", e.field)} onclick={focus_on_click(format!("person-{}", e.field))}>
-                                { e.message.clone() }
-                            </a></li>
-                        }) }
-                    </ul>
-                </div>
-            }
+            { error_summary("person", &errors, true) }
             <form {onsubmit} novalidate=true>
                 { field("person-preferred_name", "Preferred name", &p.preferred_name, |p, v| p.preferred_name = v)
                     .required().hint("The name they like to be called.").error(err("preferred_name")).autocomplete("off").view() }

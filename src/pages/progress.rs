@@ -52,9 +52,7 @@ fn load_progress(db: Option<Db>, id: AttrValue) -> LoadPage {
             // Templates are shared between assessments that used the same one.
             let known = done
                 .iter()
-                .find(|(b, _)| {
-                    b.template_id == a.template_id && b.template_version == a.template_version
-                })
+                .find(|(_, t)| t.is_for(&a))
                 .map(|(_, t)| t.clone());
             let t = match known {
                 Some(t) => t,
@@ -131,10 +129,20 @@ fn ProgressView(props: &ProgressViewProps) -> Html {
             </div>
         };
     }
-    let (Some(b), Some(l)) = (done.get(*before), done.get(*after)) else {
+    // Compared oldest to newest, whichever way round the two were chosen.
+    let (first_i, last_i) = if *before <= *after {
+        (*before, *after)
+    } else {
+        (*after, *before)
+    };
+    let (Some(b), Some(l)) = (done.get(first_i), done.get(last_i)) else {
         return Html::default();
     };
-    let compared = distance_travelled(&b.0, &b.1, &l.0, &l.1);
+    let compared = if first_i == last_i {
+        Err("Choose two different assessments to compare.".to_string())
+    } else {
+        distance_travelled(&b.0, &b.1, &l.0, &l.1)
+    };
     let (earlier, later) = (
         dates::show(&b.0.date, "undated"),
         dates::show(&l.0.date, "undated"),
@@ -237,7 +245,7 @@ fn over_time(done: &[(Assessment, Rc<Template>)], latest: &(Assessment, Rc<Templ
         <>
             <p>{ format!("{} {} made with \u{201c}{}\u{201d}, oldest on the left. Scores from {} (lowest) to {} (highest).", same.len(), if same.len() == 1 { "assessment" } else { "assessments" }, t.title, t.scale.min, t.scale.max) }</p>
             if others > 0 {
-                <p class="hint">{ format!("{others} assessment(s) made with a different template are left out: their scores cannot be compared.") }</p>
+                <p class="hint">{ if others == 1 { "1 assessment made with a different template is left out: its scores cannot be compared.".to_string() } else { format!("{others} assessments made with a different template are left out: their scores cannot be compared.") } }</p>
             }
             <div class="chart-grid">
                 { for all.iter().map(|s| {

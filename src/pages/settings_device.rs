@@ -110,12 +110,14 @@ pub fn DeleteEverything() -> Html {
     let task = use_task();
     let typed = use_value(String::new);
     let error = use_value(|| None::<String>);
+    let failed = use_value(|| false);
     let on_type = {
         let typed = typed.clone();
         Callback::from(move |v: String| typed.set(v))
     };
     let onsubmit = {
-        let (typed, error, task) = (typed.clone(), error.clone(), task.clone());
+        let (typed, error, task, failed) =
+            (typed.clone(), error.clone(), task.clone(), failed.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if typed.latest().trim() != WORD {
@@ -127,9 +129,16 @@ pub fn DeleteEverything() -> Html {
             }
             error.set(None);
             let Some(db) = db.clone() else { return };
+            let failed = failed.clone();
             task.run_here(async move {
-                db.delete_everything().await?;
-                reload_at("#/");
+                match db.delete_everything().await {
+                    Ok(()) => reload_at("#/"),
+                    Err(e) => {
+                        // This tab's connection is closed by now: say to reload.
+                        crate::platform::log_error(&e);
+                        failed.set(true);
+                    }
+                }
                 Ok(())
             });
         })
@@ -141,6 +150,10 @@ pub fn DeleteEverything() -> Html {
                 "<p>This deletes every person, assessment, plan, contact, imported template and setting that ",
                 "Linkwheel keeps in this browser. It cannot be undone. Plans already printed are not affected.</p>")) }
             { error_banner(task.failure()) }
+            if *failed {
+                { prose(concat!(r#"<div class="banner banner-error" role="alert"><p>Linkwheel could not delete the data. "#,
+                    "Close any other Linkwheel tabs or windows, reload this page and try again.</p></div>")) }
+            }
             <form {onsubmit} novalidate=true>
                 { TextField::new("delete-all-word", "Type DELETE to confirm", &typed, on_type)
                     .required().autocomplete("off").error((*error).clone()).view() }

@@ -117,10 +117,17 @@ fn TemplateList(props: &TemplateListProps) -> Html {
                     crate::platform::focus_id_soon("import-result".into());
                     return Ok(());
                 }
-                if let Err(e) = save_template(&db, &t, now_ms()).await {
-                    outcome.set(Outcome::Refused(vec![e.user_message()]));
-                    crate::platform::focus_id_soon("import-result".into());
-                    return Ok(());
+                match save_template(&db, &t, now_ms()).await {
+                    Ok(()) => {}
+                    // A different template under the same id and version:
+                    // the file's to fix. Any other failure is the device's,
+                    // shown by the task's own message.
+                    Err(e @ AppError::TemplateClash { .. }) => {
+                        outcome.set(Outcome::Refused(vec![e.user_message()]));
+                        crate::platform::focus_id_soon("import-result".into());
+                        return Ok(());
+                    }
+                    Err(e) => return Err(e),
                 }
                 let mut list = (*imported.latest()).clone();
                 list.retain(|x| x.key() != t.key());

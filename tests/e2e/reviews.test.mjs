@@ -32,6 +32,7 @@ import {
   longDate,
   startClockOn,
   moveClockTo,
+  eventually,
   TEST_TIMEOUT_MS,
 } from './journey.mjs';
 
@@ -280,7 +281,7 @@ test('assessments made with different templates are not compared', { timeout: TE
   assert.equal(await page.getByRole('img', { name: 'Wheel of life, earlier and later' }).count(), 0, 'no overlay wheel');
   const charts = page.getByRole('region', { name: 'Each score over time' });
   await charts.getByText(`1 assessment made with “${quick.title}”, oldest on the left.`, { exact: false }).waitFor();
-  await charts.getByText('2 assessment(s) made with a different template are left out: their scores cannot be compared.').waitFor();
+  await charts.getByText('2 assessments made with a different template are left out: their scores cannot be compared.').waitFor();
   assert.deepEqual(await charts.locator('figcaption').allTextContents(), quick.steps.slice(0, 8), 'the quick check-in\'s areas');
   await expectNoAxeViolations(page, 'progress page, different templates');
 
@@ -289,6 +290,15 @@ test('assessments made with different templates are not compared', { timeout: TE
   const rows = await tableByRow(page.getByRole('table', { name: 'Distance travelled' }));
   assert.deepEqual(rows['Physical health'], ['4', '7', '↑ Up 3: better']);
   assert.equal(await page.getByRole('status').filter({ hasText: reason }).count(), 0, 'the reason has gone');
+
+  // Picked the other way round, the two are still compared oldest to newest;
+  // the same one twice is not compared at all.
+  await page.getByLabel('Earlier', { exact: true }).selectOption({ label: options[1] });
+  await page.getByLabel('Later', { exact: true }).selectOption({ label: options[0] });
+  await eventually(async () => (await tableByRow(page.getByRole('table', { name: 'Distance travelled' })))['Physical health'], ['4', '7', '↑ Up 3: better'], 'reversed picks');
+  await page.getByLabel('Later', { exact: true }).selectOption({ label: options[1] });
+  await page.getByRole('status').filter({ hasText: 'Choose two different assessments to compare.' }).waitFor();
+  await page.getByLabel('Earlier', { exact: true }).selectOption({ label: options[0] });
 
   // Choosing a pair made with different templates by hand: the reason again, not a comparison.
   await page.getByLabel('Earlier', { exact: true }).selectOption({ label: options[1] });
