@@ -193,7 +193,9 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
                         on_confirm: on_remove,
                         on_cancel: show.reform(|()| Show::Remove(None)),
                     }.view() }
-                } else {
+                } else if *editing == Editing::None {
+                    // While a goal form is open, the other goals wait: a
+                    // second form would throw away what is being typed.
                     <div class="button-row button-row-small">
                         { action(secondary, "Change", Some(format!("Change {label}")), &show, Show::Form(Editing::Goal(id()))) }
                         if i > 0 {

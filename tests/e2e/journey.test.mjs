@@ -304,6 +304,8 @@ test('from an empty browser to a printed plan', { timeout: TEST_TIMEOUT_MS }, as
     await form.waitFor();
     assert.equal(await form.getByLabel("The goal, in the person's words").inputValue(), 'Try walking football');
     assert.equal(await form.getByRole('radio', { name: 'Long-term' }).isChecked(), true);
+    // While one goal is being changed, the others wait (a second form would lose what is typed).
+    assert.equal(await page.getByRole('button', { name: /^(Change|Remove|Move) goal [23]/ }).count(), 0, 'other goals have no buttons while a form is open');
     await expectSaved(page, async () => {
       await fillGoalForm(page, { text: 'Try walking football with my neighbour', whoCanHelp: 'My neighbour Pat' });
       await form.getByRole('button', { name: 'Save goal' }).click();
