@@ -20,14 +20,19 @@ const FIRST_ROWS: usize = 24;
 pub fn use_window(list_id: &'static str, total: usize) -> (usize, usize) {
     // (first row on screen, rows that fit on the screen)
     let range = use_value(|| (0usize, FIRST_ROWS));
+    // The id of the element inside the list that had focus when the range
+    // moved: redrawing the rows can take a focused row out of the page for a
+    // moment, and keyboard users must not be thrown back to the top.
+    let had_focus = use_mut_ref(|| None::<String>);
     {
-        let range = range.clone();
+        let (range, had_focus) = (range.clone(), had_focus.clone());
         use_effect_with((), move |_| {
             let measure = move || {
                 let Some((first, fit)) = on_screen(list_id) else {
                     return;
                 };
                 if *range.latest() != (first, fit) {
+                    *had_focus.borrow_mut() = focused_in(list_id);
                     range.set((first, fit));
                 }
             };
@@ -58,6 +63,9 @@ pub fn use_window(list_id: &'static str, total: usize) -> (usize, usize) {
     // through the CSSOM: the Content Security Policy forbids inline `style`
     // attributes. Rows are `--row` tall (see the CSS).
     use_effect_with((total, start), move |&(total, start)| {
+        if let Some(id) = had_focus.borrow_mut().take() {
+            refocus(&id);
+        }
         let list = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(list_id))
@@ -69,6 +77,34 @@ pub fn use_window(list_id: &'static str, total: usize) -> (usize, usize) {
         }
     });
     (start, end)
+}
+
+/// The id of the focused element, if it is inside the list `list_id`.
+fn focused_in(list_id: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let active = document.active_element()?;
+    let list = document.get_element_by_id(list_id)?;
+    (list.contains(Some(&active)) && !active.id().is_empty()).then(|| active.id())
+}
+
+/// Puts focus back on `id` if a redraw took it away (focus is on the body).
+fn refocus(id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        _ => false,
+    };
+    if lost {
+        if let Some(el) = document
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
 }
 
 /// The first row on screen and how many rows fit, from the list's place on

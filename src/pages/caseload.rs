@@ -137,7 +137,7 @@ fn PeopleRows(props: &PeopleRowsProps) -> Html {
                 let p = list.get(i)?;
                 Some(html! {
                     <li key={p.id.clone()} aria-setsize={set_size.clone()} aria-posinset={(start + k + 1).to_string()}>
-                        <a href={href(&Route::Person { id: p.id.clone() })} class="person-card">{ person_card(p) }</a>
+                        <a id={format!("row-{}", p.id)} href={href(&Route::Person { id: p.id.clone() })} class="person-card">{ person_card(p) }</a>
                     </li>
                 })
             }) }
