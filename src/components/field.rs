@@ -135,6 +135,7 @@ pub struct TextArea {
     value: AttrValue,
     on_change: Callback<String>,
     hint: Option<&'static str>,
+    error: Option<String>,
     rows: &'static str,
 }
 
@@ -146,8 +147,14 @@ impl TextArea {
             value: AttrValue::from(value.to_string()),
             on_change,
             hint: None,
+            error: None,
             rows: "4",
         }
+    }
+
+    pub fn error(mut self, error: Option<String>) -> Self {
+        self.error = error;
+        self
     }
 
     pub fn hint(mut self, hint: &'static str) -> Self {
@@ -167,23 +174,30 @@ impl TextArea {
             value,
             on_change,
             hint,
+            error,
             rows,
         } = self;
         let oninput = on_change
             .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
-        html! {
-            <div class="field">
+        let invalid = error.is_some();
+        let inner = html! {
+            <>
                 <label for={id.clone()}>{ label }</label>
                 { hint_view(&id, hint) }
+                if let Some(error) = error {
+                    <p class="error-message" id={format!("{id}-error")}>{ error }</p>
+                }
                 <textarea
                     id={id.clone()}
                     {rows}
                     {value}
                     {oninput}
-                    aria-describedby={described_by(&id, hint.is_some(), false)}
+                    aria-invalid={invalid.then_some("true")}
+                    aria-describedby={described_by(&id, hint.is_some(), invalid)}
                 />
-            </div>
-        }
+            </>
+        };
+        field_div(invalid, inner)
     }
 }
 

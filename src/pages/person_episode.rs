@@ -171,7 +171,7 @@ pub fn ContactLog(props: &ContactLogProps) -> Html {
                     { select_field("contact-kind", "How", &KIND_LABELS, None, c.kind.label(),
                         &set(|c, v| c.kind = kind_by_label(&v))) }
                 </div>
-                { TextArea::new("contact-note".into(), "Short note", &c.note, set(|c, v| c.note = v))
+                { TextArea::new("contact-note".into(), "Short note", &c.note, set(|c, v| c.note = v)).error(err("note"))
                     .rows("3").view() }
                 <button type="submit" class="button button-secondary" disabled={task.running()}>{ "Add to the log" }</button>
             </form>
@@ -256,7 +256,7 @@ pub fn CloseForm(props: &CloseFormProps) -> Html {
                     { TextField::new("close-date", "Date closed", &c.date, set(|c, v| c.date = v))
                         .kind("date").required().error(err("date")).view() }
                 </div>
-                { TextArea::new("close-note".into(), "Note", &c.note, set(|c, v| c.note = v)).rows("2").view() }
+                { TextArea::new("close-note".into(), "Note", &c.note, set(|c, v| c.note = v)).rows("2").error(err("note")).view() }
                 <button type="submit" class="button button-secondary" disabled={props.busy}>{ "Close the episode" }</button>
             </form>
         </section>

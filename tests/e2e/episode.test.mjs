@@ -176,6 +176,18 @@ test('the contact log: newest first, kept after a reload, a blank date refused, 
   await log.getByRole('alert').getByRole('link', { name: 'The date of the contact cannot be in the future.' }).waitFor();
   assert.equal((await contactLog(page)).length, 4);
 
+  // A note that is too long: the message stands beside the note too, and
+  // the summary's link takes focus there.
+  await addContact(page, { date: '2026-06-14', how: 'Phone', note: 'x'.repeat(2001) }, { refused: true });
+  const tooLong = 'Keep the note to 2,000 characters or fewer.';
+  await log.getByRole('alert').getByRole('link', { name: tooLong }).click();
+  const note = log.getByLabel('Short note');
+  assert.equal(await note.getAttribute('aria-invalid'), 'true');
+  assert.equal(await note.evaluate((el) => el === document.activeElement), true, 'the link moves focus to the note');
+  assert.match(await note.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')).textContent), new RegExp(tooLong.replace(/[.]/g, '\\.')));
+  assert.equal((await contactLog(page)).length, 4, 'nothing saved');
+  await note.fill('');
+
   // Removing a contact asks first.
   await log.getByRole('button', { name: 'Remove the contact on 5 June 2026' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Remove the contact on 5 June 2026?' });
