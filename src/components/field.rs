@@ -41,6 +41,14 @@ fn hint_view(id: &str, hint: Option<&'static str>) -> Html {
     }
 }
 
+/// The field's error message, tied to it by `{id}-error`, or nothing.
+fn error_view(id: &str, error: Option<String>) -> Html {
+    match error {
+        Some(error) => html! { <p class="error-message" id={format!("{id}-error")}>{ error }</p> },
+        None => Html::default(),
+    }
+}
+
 impl TextField {
     pub fn new(
         id: &'static str,
@@ -109,9 +117,7 @@ impl TextField {
                     if !required { <span class="optional">{ " (optional)" }</span> }
                 </label>
                 { hint_view(id, hint) }
-                if let Some(error) = error {
-                    <p class="error-message" id={format!("{id}-error")}>{ error }</p>
-                }
+                { error_view(id, error) }
                 <input
                     {id}
                     type={input_type}
@@ -184,9 +190,7 @@ impl TextArea {
             <>
                 <label for={id.clone()}>{ label }</label>
                 { hint_view(&id, hint) }
-                if let Some(error) = error {
-                    <p class="error-message" id={format!("{id}-error")}>{ error }</p>
-                }
+                { error_view(&id, error) }
                 <textarea
                     id={id.clone()}
                     {rows}

@@ -674,30 +674,26 @@ export async function moveClockTo(page, date) {
  * @returns {Promise<string[][]>}
  */
 export async function tableRows(table) {
-  await table.waitFor();
-  return table.evaluate((t) => {
-    const text = (cell) =>
-      Array.from(cell.childNodes, (n) => n.textContent.replace(/\s+/g, ' ').trim())
-        .filter(Boolean)
-        .join(' ');
-    return Array.from(t.querySelectorAll('tbody tr'), (tr) => Array.from(tr.children, text));
-  });
+  return (await bodyRows(table)).map((r) => r.cells);
 }
 
 /** The same, keyed by the row header's first part: { 'Physical health': ['4', '7', '↑ Up 3: better'] }. */
 export async function tableByRow(table) {
+  return Object.fromEntries((await bodyRows(table)).map((r) => [r.head, r.cells.slice(1)]));
+}
+
+/** Each body row: its header's first part, and every cell's text. */
+async function bodyRows(table) {
   await table.waitFor();
   return table.evaluate((t) => {
     const text = (cell) =>
       Array.from(cell.childNodes, (n) => n.textContent.replace(/\s+/g, ' ').trim())
         .filter(Boolean)
         .join(' ');
-    return Object.fromEntries(
-      Array.from(t.querySelectorAll('tbody tr'), (tr) => {
-        const [head, ...cells] = Array.from(tr.children);
-        return [head.firstChild.textContent.trim(), cells.map(text)];
-      }),
-    );
+    return Array.from(t.querySelectorAll('tbody tr'), (tr) => ({
+      head: tr.children[0].firstChild.textContent.trim(),
+      cells: Array.from(tr.children, text),
+    }));
   });
 }
 
