@@ -5,6 +5,7 @@
 pub mod builtin_templates;
 pub mod chart;
 pub mod dates;
+pub mod directory;
 pub mod edit;
 pub mod measures;
 pub mod model;

@@ -275,6 +275,110 @@ pub struct Goal {
     /// Dated review notes, oldest first; the history is never rewritten.
     #[serde(default)]
     pub reviews: Vec<GoalReview>,
+    /// Directory services attached to the goal, in the order attached.
+    #[serde(default)]
+    pub services: Vec<GoalService>,
+}
+
+/// How the person was connected to a service.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Connection {
+    /// The person was told about it and will contact it themselves.
+    #[default]
+    Signposted,
+    /// The link worker made a referral.
+    Referred,
+}
+
+impl Connection {
+    pub fn label(self) -> &'static str {
+        match self {
+            Connection::Signposted => "Signposted",
+            Connection::Referred => "Referred",
+        }
+    }
+}
+
+/// Where a person is with a service they were connected to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceStatus {
+    #[default]
+    Suggested,
+    Referred,
+    Attended,
+    StillAttending,
+    Declined,
+    NotSuitable,
+}
+
+impl ServiceStatus {
+    pub const ALL: [ServiceStatus; 6] = [
+        ServiceStatus::Suggested,
+        ServiceStatus::Referred,
+        ServiceStatus::Attended,
+        ServiceStatus::StillAttending,
+        ServiceStatus::Declined,
+        ServiceStatus::NotSuitable,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ServiceStatus::Suggested => "Suggested",
+            ServiceStatus::Referred => "Referred",
+            ServiceStatus::Attended => "Attended",
+            ServiceStatus::StillAttending => "Still attending",
+            ServiceStatus::Declined => "Declined",
+            ServiceStatus::NotSuitable => "Not suitable",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ServiceStatus::Suggested => "suggested",
+            ServiceStatus::Referred => "referred",
+            ServiceStatus::Attended => "attended",
+            ServiceStatus::StillAttending => "still_attending",
+            ServiceStatus::Declined => "declined",
+            ServiceStatus::NotSuitable => "not_suitable",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// A dated status of an attached service.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ServiceUpdate {
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub status: ServiceStatus,
+}
+
+/// A directory service attached to a goal. The service's details are copied
+/// when it is attached, so the plan still prints them if the directory
+/// entry is later changed or deleted; the directory's copy is used while
+/// it exists.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GoalService {
+    #[serde(default)]
+    pub service: crate::domain::directory::Service,
+    #[serde(default)]
+    pub connection: Connection,
+    /// Oldest first; the last is the current status.
+    #[serde(default)]
+    pub history: Vec<ServiceUpdate>,
+}
+
+impl GoalService {
+    pub fn status(&self) -> ServiceStatus {
+        self.history.last().map(|u| u.status).unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
