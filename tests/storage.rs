@@ -193,14 +193,15 @@ async fn open_fresh_database_creates_every_store_and_reopens() {
         [
             "assessments",
             "contacts",
+            "directory",
             "people",
             "plans",
             "settings",
             "templates"
         ]
     );
-    assert_eq!(store_names(&db), expected, "exactly the six stores");
-    assert_eq!(schema::VERSION, 2);
+    assert_eq!(store_names(&db), expected, "exactly the seven stores");
+    assert_eq!(schema::VERSION, 3);
     assert_eq!(db.database().version(), f64::from(schema::VERSION));
     assert_eq!(db.name(), name);
 
@@ -353,8 +354,8 @@ async fn migration_from_version_1_keeps_records_and_adds_the_new_stores() {
     old.close();
 
     let db = Storage::open(&name).await.expect("upgrade");
-    assert_eq!(db.database().version(), 2.0);
-    assert_eq!(store_names(&db).len(), 6);
+    assert_eq!(db.database().version(), 3.0);
+    assert_eq!(store_names(&db).len(), 7);
 
     let expected_person = Person {
         last_assessed: "2024-11-05".into(),
@@ -434,7 +435,7 @@ async fn migration_from_version_1_keeps_records_and_adds_the_new_stores() {
 
     // Opening again does not migrate again.
     let again = Storage::open(&name).await.expect("reopen");
-    assert_eq!(again.database().version(), 2.0);
+    assert_eq!(again.database().version(), 3.0);
     assert_eq!(
         contacts::contacts_for(&again, "p1")
             .await
@@ -1245,7 +1246,7 @@ async fn upgrade_from_version_1_fills_in_next_review_from_the_newest_plan() {
     };
 
     let db = Storage::open(&name).await.expect("upgrade");
-    assert_eq!(db.database().version(), 2.0);
+    assert_eq!(db.database().version(), 3.0);
 
     let ada = people::get_person(&db, "p1").await.expect("get Ada");
     assert_eq!(

@@ -7,6 +7,7 @@
 pub mod assessments;
 pub mod batch;
 pub mod contacts;
+pub mod directory;
 pub mod people;
 pub mod plans;
 pub mod schema;
@@ -220,31 +221,31 @@ pub(crate) async fn delete_one(
     tx.commit().await.map_err(fail(action))
 }
 
-/// Every record in a store, or (with `person_id`) every record whose
-/// `person_id` is that, through the index. As stored.
+/// Every record in a store, or (with `by: Some((index, key))`) every record
+/// that `index` finds under `key`. As stored.
 async fn get_all_js(
     db: &Storage,
     store_name: &str,
-    person_id: Option<&str>,
+    by: Option<(&str, &str)>,
     action: &'static str,
 ) -> Result<Vec<JsValue>, AppError> {
     let tx = db.tx(&[store_name], TransactionMode::Readonly, action)?;
     let store = tx.object_store(store_name).map_err(fail(action))?;
-    all_js_in(&store, person_id, action).await
+    all_js_in(&store, by, action).await
 }
 
 /// [`get_all_js`] in a transaction the caller already has.
 pub(crate) async fn all_js_in(
     store: &ObjectStore<'_>,
-    person_id: Option<&str>,
+    by: Option<(&str, &str)>,
     action: &'static str,
 ) -> Result<Vec<JsValue>, AppError> {
-    let rows = match person_id {
-        Some(person_id) => {
-            let index = store.index(schema::BY_PERSON).map_err(fail(action))?;
+    let rows = match by {
+        Some((index, key)) => {
+            let index = store.index(index).map_err(fail(action))?;
             index
                 .get_all::<JsValue>()
-                .with_query(person_id)
+                .with_query(key)
                 .primitive()
                 .map_err(fail(action))?
                 .await
@@ -281,8 +282,19 @@ pub(crate) async fn list_by_person<T: DeserializeOwned>(
     person_id: &str,
     action: &'static str,
 ) -> Result<Vec<T>, AppError> {
+    list_by_index(db, store_name, schema::BY_PERSON, person_id, action).await
+}
+
+/// Every record in a store that `index` finds under `key`.
+pub(crate) async fn list_by_index<T: DeserializeOwned>(
+    db: &Storage,
+    store_name: &str,
+    index: &str,
+    key: &str,
+    action: &'static str,
+) -> Result<Vec<T>, AppError> {
     all_from_js(
-        get_all_js(db, store_name, Some(person_id), action).await?,
+        get_all_js(db, store_name, Some((index, key)), action).await?,
         action,
     )
 }

@@ -6,7 +6,7 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::JsValue;
 
-use super::schema::{PEOPLE, PLANS};
+use super::schema::{BY_PERSON, PEOPLE, PLANS};
 use super::{all_js_in, fail, get_one, list_by_person, to_js, Storage};
 use crate::domain::order::sort_by_less;
 use crate::domain::Plan;
@@ -79,7 +79,7 @@ async fn newest_review(
     action: &'static str,
 ) -> Result<String, AppError> {
     let mut newest: Option<(f64, String, String)> = None;
-    for row in all_js_in(plans, Some(person_id), action).await? {
+    for row in all_js_in(plans, Some((BY_PERSON, person_id)), action).await? {
         let created_at = field(&row, "created_at").as_f64().unwrap_or(0.0);
         let id = field(&row, "id").as_string().unwrap_or_default();
         let is_newer = newest.as_ref().is_none_or(|(at, best, _)| {

@@ -10,7 +10,7 @@ use indexed_db_futures::prelude::*;
 use super::{plans, Storage};
 use crate::error::AppError;
 
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 pub const PEOPLE: &str = "people";
 pub const ASSESSMENTS: &str = "assessments";
@@ -21,11 +21,24 @@ pub const CONTACTS: &str = "contacts";
 /// Imported assessment templates (version 2), keyed by `key`
 /// (`Template::key()`, `"{id}@{version}"`).
 pub const TEMPLATES: &str = "templates";
+/// The community directory (version 3): `Service` entries keyed by `id`,
+/// indexed by category.
+pub const DIRECTORY: &str = "directory";
+/// Multi-entry index on a service's `categories`.
+pub const BY_CATEGORY: &str = "by_category";
 /// Index on `person_id`, in the assessments, plans and contacts stores.
 pub const BY_PERSON: &str = "by_person";
 
 /// Every store the current schema has.
-pub const ALL_STORES: [&str; 6] = [PEOPLE, ASSESSMENTS, PLANS, SETTINGS, CONTACTS, TEMPLATES];
+pub const ALL_STORES: [&str; 7] = [
+    PEOPLE,
+    ASSESSMENTS,
+    PLANS,
+    SETTINGS,
+    CONTACTS,
+    TEMPLATES,
+    DIRECTORY,
+];
 
 /// Opens the named database at `version`, running only the migration arms
 /// from the browser's version up to `version`.
@@ -119,6 +132,16 @@ pub(crate) fn migrate_to(db: &Database, version: u32) -> indexed_db_futures::Res
                 .build()?;
             db.create_object_store(TEMPLATES)
                 .with_key_path("key".into())
+                .build()?;
+        }
+        3 => {
+            let directory = db
+                .create_object_store(DIRECTORY)
+                .with_key_path("id".into())
+                .build()?;
+            directory
+                .create_index(BY_CATEGORY, "categories".into())
+                .with_multi_entry(true)
                 .build()?;
         }
         _ => {}
