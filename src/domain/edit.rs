@@ -141,6 +141,11 @@ pub enum PlanEdit {
     },
     RemoveGoal(String),
     MoveGoal(String, Move),
+    /// A change to the directory services attached to a goal.
+    Services {
+        goal_id: String,
+        edit: super::referrals::ServiceEdit,
+    },
 }
 
 /// Applies a plan edit; false when nothing changed (for example moving the
@@ -167,6 +172,9 @@ pub fn apply_plan(plan: &mut Plan, edit: PlanEdit) -> bool {
                 note: note.to_string(),
                 ..review
             });
+        }
+        PlanEdit::Services { goal_id, edit } => {
+            return super::referrals::apply_service_edit(plan, &goal_id, edit);
         }
         PlanEdit::RemoveGoal(id) => {
             let before = plan.goals.len();

@@ -11,6 +11,7 @@ pub mod measures;
 pub mod model;
 pub mod order;
 pub mod progress;
+pub mod referrals;
 pub mod scoring;
 pub mod search;
 pub mod template;

@@ -2,6 +2,7 @@
 //! tied to the field it belongs to so the form can show it beside that field.
 
 use super::dates::Date;
+use super::directory::Service;
 use super::model::{Closure, Contact, Goal, Person};
 use super::template::Template;
 
@@ -118,7 +119,13 @@ pub fn validate_person(p: &Person) -> Vec<FieldError> {
         &p.consent_date,
         "the date consent was given",
     );
-    let email = p.email.trim();
+    check_email(&mut errors, &p.email);
+    check_phone(&mut errors, &p.phone);
+    errors
+}
+
+fn check_email(errors: &mut Vec<FieldError>, email: &str) {
+    let email = email.trim();
     if !email.is_empty() {
         let ok = email.split_once('@').is_some_and(|(user, host)| {
             !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
@@ -130,7 +137,10 @@ pub fn validate_person(p: &Person) -> Vec<FieldError> {
             ));
         }
     }
-    let phone = p.phone.trim();
+}
+
+fn check_phone(errors: &mut Vec<FieldError>, phone: &str) {
+    let phone = phone.trim();
     if !phone.is_empty()
         && !phone
             .chars()
@@ -139,6 +149,46 @@ pub fn validate_person(p: &Person) -> Vec<FieldError> {
         errors.push(err(
             "phone",
             "A phone number can only have numbers, spaces and + ( ) -.",
+        ));
+    }
+}
+
+/// Checks a directory entry: a name, a real email and phone number, ages
+/// in order, and a last-checked date that is real and not after `today`.
+pub fn validate_service(s: &Service, today: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if s.name.trim().is_empty() {
+        errors.push(err("name", "Enter the name of the activity or service."));
+    } else if s.name.chars().count() > 200 {
+        errors.push(err("name", "Keep the name under 200 letters."));
+    }
+    check_email(&mut errors, &s.email);
+    check_phone(&mut errors, &s.phone);
+    if let (Some(min), Some(max)) = (s.min_age, s.max_age) {
+        if min > max {
+            errors.push(err(
+                "max_age",
+                "The oldest age must be the same as the youngest age or more.",
+            ));
+        }
+    }
+    optional_date(
+        &mut errors,
+        "last_checked",
+        &s.last_checked,
+        "the date the details were checked",
+    );
+    not_in_future(
+        &mut errors,
+        "last_checked",
+        &s.last_checked,
+        today,
+        "the date the details were checked",
+    );
+    if s.description.chars().count() > 10_000 {
+        errors.push(err(
+            "description",
+            "Keep the description to 10,000 characters or fewer.",
         ));
     }
     errors
@@ -237,6 +287,54 @@ pub fn tidy_closure(c: &mut Closure) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_service_needs_a_name_and_sensible_details() {
+        let today = "2026-11-21";
+        let good = Service {
+            name: "Choir".into(),
+            email: "sing@example.org".into(),
+            phone: "01632 960001".into(),
+            min_age: Some(18),
+            max_age: Some(65),
+            last_checked: "2026-11-01".into(),
+            ..Service::default()
+        };
+        assert!(validate_service(&good, today).is_empty());
+        let bad = Service {
+            name: "  ".into(),
+            email: "not an email".into(),
+            phone: "call me".into(),
+            min_age: Some(70),
+            max_age: Some(65),
+            last_checked: "2027-01-01".into(),
+            description: "x".repeat(10_001),
+            ..Service::default()
+        };
+        let fields: Vec<&str> = validate_service(&bad, today)
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "name",
+                "email",
+                "phone",
+                "max_age",
+                "last_checked",
+                "description"
+            ]
+        );
+        let odd_date = Service {
+            last_checked: "2026-02-30".into(),
+            ..good
+        };
+        assert_eq!(
+            message_for(&validate_service(&odd_date, today), "last_checked"),
+            Some("Enter the date the details were checked as a real date, for example 21 11 2026.")
+        );
+    }
     use crate::domain::template::holistic_template;
 
     #[test]

@@ -38,7 +38,12 @@ impl Format {
 /// JSON when the text (after a byte order mark and spaces) starts with `{`
 /// or `[`, else CSV.
 pub fn detect(text: &str) -> Format {
-    match text.trim_start_matches('\u{feff}').trim_start().chars().next() {
+    match text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .next()
+    {
         Some('{') | Some('[') => Format::OpenReferral,
         _ => Format::Csv,
     }
@@ -108,8 +113,9 @@ pub fn preview(format: Format, rows: Vec<Parsed>, existing: &[Service], now: f64
             Err(reason) => out.rejected.push(format!("{word} {row}: {reason}")),
             Ok(mut service) => {
                 if let Some((_, first)) = seen.iter().find(|(id, _)| *id == service.id) {
-                    out.rejected
-                        .push(format!("{word} {row}: it has the same id as {word} {first}"));
+                    out.rejected.push(format!(
+                        "{word} {row}: it has the same id as {word} {first}"
+                    ));
                     continue;
                 }
                 seen.push((service.id.clone(), row));
