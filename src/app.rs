@@ -31,6 +31,14 @@ pub enum Route {
     Summary { id: String },
     #[at("/plans/:id")]
     Plan { id: String },
+    #[at("/directory")]
+    Directory,
+    #[at("/directory/new")]
+    NewService,
+    #[at("/directory/files")]
+    DirectoryFiles,
+    #[at("/directory/:id")]
+    EditService { id: String },
     #[at("/settings")]
     Settings,
     #[at("/templates")]
@@ -52,6 +60,10 @@ fn switch(route: Route) -> Html {
         Route::Summary { id } => pages::summary_page(id.into()),
         Route::Plan { id } => pages::plan_page(id.into()),
         Route::Progress { id } => pages::progress_page(id.into()),
+        Route::Directory => pages::directory_page(),
+        Route::NewService => pages::service_form(None),
+        Route::DirectoryFiles => pages::directory_files_page(),
+        Route::EditService { id } => pages::service_form(Some(id.into())),
         Route::Settings => pages::settings_page(),
         Route::Templates => pages::templates_page(),
         Route::About => pages::about_page(),

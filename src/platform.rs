@@ -107,6 +107,14 @@ pub async fn read_chosen_file(id: &str) -> Result<Option<(String, String)>, Stri
     Ok(Some((file.name(), text.as_string().unwrap_or_default())))
 }
 
+/// The size in bytes of the first file chosen in the file input `id`.
+pub fn chosen_file_size(id: &str) -> Option<f64> {
+    input_by_id(id)
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+        .map(|file| file.size())
+}
+
 /// Offers `text` as a file download named `name`. Nothing leaves the device:
 /// the browser saves it from memory.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {

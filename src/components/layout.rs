@@ -22,6 +22,7 @@ pub fn layout(route: &Route, page: Html) -> Html {
                     <nav aria-label="Main">
                         <ul>
                             { nav_item(Route::Caseload, "People") }
+                            { nav_item(Route::Directory, "Directory") }
                             { nav_item(Route::Templates, "Templates") }
                             { nav_item(Route::Settings, "Settings") }
                             { nav_item(Route::About, "About") }

@@ -11,6 +11,7 @@ pub mod loader;
 pub mod markup;
 pub mod plan_document;
 pub mod score_picker;
+pub mod service;
 pub mod step_nav;
 pub mod wheel_chart;
 

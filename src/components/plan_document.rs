@@ -1,10 +1,13 @@
 use yew::prelude::*;
 
 use crate::components::markup::{detail, prose};
+use crate::components::service::service_contact_rows;
 use crate::components::wheel_chart;
 use crate::domain::scoring::summarise;
 use crate::domain::template::Template;
-use crate::domain::{dates, Assessment, Goal, Person, Plan, WorkerProfile};
+use crate::domain::{
+    dates, Assessment, Connection, Goal, GoalService, Person, Plan, WorkerProfile,
+};
 
 /// What the printed plan is made from.
 pub struct PlanDocument<'a> {
@@ -33,6 +36,25 @@ pub fn goal_details(g: &Goal, template: &Template, labels: [&'static str; 2]) ->
             { detail("Who can help", &g.who_can_help) }
             { detail(target, &dates::show(&g.target_date, "")) }
         </>
+    }
+}
+
+/// An attached service as the person needs it: how they were connected,
+/// then where, when, cost and how to get in touch.
+fn service_to_print(a: &GoalService) -> Html {
+    let s = &a.service;
+    let how = match a.connection {
+        Connection::Referred => "Your link worker has referred you.",
+        Connection::Signposted => "You can contact them yourself.",
+    };
+    html! {
+        <div class="doc-service">
+            <p class="doc-service-name"><strong>{ s.name.clone() }</strong>
+                if !s.organisation.is_empty() { { format!(" ({})", s.organisation) } }
+            </p>
+            <p>{ how }</p>
+            <dl>{ service_contact_rows(s) }</dl>
+        </div>
     }
 }
 
@@ -93,6 +115,12 @@ impl PlanDocument<'_> {
             <div class="doc-goal">
                 <h4>{ format!("{}. {}", i + 1, g.text) }</h4>
                 <dl>{ goal_details(g, self.template, ["Kind of goal", "Aim to do it by"]) }</dl>
+                if !g.services.is_empty() {
+                    <div class="doc-services">
+                        { prose("<h5>Places and people that can help</h5>") }
+                        { for g.services.iter().map(service_to_print) }
+                    </div>
+                }
             </div>
         }
     }

@@ -292,7 +292,7 @@ pub enum Connection {
 }
 
 impl Connection {
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             Connection::Signposted => "Signposted",
             Connection::Referred => "Referred",
@@ -323,7 +323,7 @@ impl ServiceStatus {
         ServiceStatus::NotSuitable,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             ServiceStatus::Suggested => "Suggested",
             ServiceStatus::Referred => "Referred",

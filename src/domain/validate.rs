@@ -164,6 +164,11 @@ pub fn validate_service(s: &Service, today: &str) -> Vec<FieldError> {
     }
     check_email(&mut errors, &s.email);
     check_phone(&mut errors, &s.phone);
+    for (field, age) in [("min_age", s.min_age), ("max_age", s.max_age)] {
+        if age.is_some_and(|a| a > 130) {
+            errors.push(err(field, "Enter an age from 0 to 130, or leave it blank."));
+        }
+    }
     if let (Some(min), Some(max)) = (s.min_age, s.max_age) {
         if min > max {
             errors.push(err(

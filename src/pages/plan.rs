@@ -8,15 +8,19 @@ use crate::components::{
     action, button_link, link, loader, prose, save_status, Confirm, GoalForm, LoadPage, Look,
     PlanDocument, TextArea,
 };
+use crate::domain::directory::{category_for_area, Service};
 use crate::domain::edit::{Move, PlanEdit};
+use crate::domain::referrals::{attached_ids, refresh_copies};
 use crate::domain::template::{holistic_template, Template};
 use crate::domain::{Assessment, Goal, Person, Plan, WorkerProfile};
 use crate::error::AppError;
 use crate::hooks::{use_draft, use_value, SaveFuture};
+use crate::pages::plan_services::{suggestions_card, GoalServices};
 use crate::pages::titled_heading;
 use crate::platform::{focus_id, new_id, print, today};
 use crate::state::Shared;
 use crate::storage::assessments::get_assessment;
+use crate::storage::directory::{get_service, services_in};
 use crate::storage::people::get_person;
 use crate::storage::plans::{get_plan, save_plan};
 use crate::storage::settings::get_worker;
@@ -31,6 +35,10 @@ const REVIEW_DATE: &str = concat!(
 
 struct PlanRecords {
     plan: Plan,
+    /// Directory entries for the life areas marked for support.
+    suggested: Vec<Service>,
+    /// Titles of those areas.
+    support_areas: Vec<String>,
     person: Person,
     assessment: Option<Assessment>,
     template: Shared<Template>,
@@ -45,7 +53,7 @@ pub fn plan_page(id: AttrValue) -> Html {
 fn load_plan(db: Option<Db>, id: AttrValue) -> LoadPage {
     Box::pin(async move {
         let db = db.ok_or(AppError::NotFound { what: "plan" })?;
-        let plan = get_plan(&db, &id)
+        let mut plan = get_plan(&db, &id)
             .await?
             .ok_or(AppError::NotFound { what: "plan" })?;
         let person = get_person(&db, &plan.person_id)
@@ -59,8 +67,18 @@ fn load_plan(db: Option<Db>, id: AttrValue) -> LoadPage {
             None => holistic_template(),
         };
         let worker = get_worker(&db).await?;
+        // Attached services show the directory's current details.
+        let mut current = Vec::new();
+        for id in attached_ids(&plan) {
+            current.extend(get_service(&db, &id).await?);
+        }
+        refresh_copies(&mut plan, &current);
+        let (support_areas, categories) = support_areas(assessment.as_ref(), &template);
+        let suggested = services_in(&db, &categories).await?;
         let records = Shared::new(PlanRecords {
             plan,
+            suggested,
+            support_areas,
             person,
             assessment,
             template: Shared::new(template),
@@ -68,6 +86,33 @@ fn load_plan(db: Option<Db>, id: AttrValue) -> LoadPage {
         });
         Ok(html! { <PlanEditor {records} /> })
     })
+}
+
+/// The titles of the parts of life marked for support or chosen to work on
+/// first, and the directory categories they match.
+fn support_areas(
+    assessment: Option<&Assessment>,
+    template: &Template,
+) -> (Vec<String>, Vec<&'static str>) {
+    let (mut titles, mut categories) = (Vec::new(), Vec::new());
+    let Some(a) = assessment else {
+        return (titles, categories);
+    };
+    for area in &template.areas {
+        let marked = a.priorities.contains(&area.id)
+            || a.answers
+                .iter()
+                .any(|x| x.area_id == area.id && x.wants_support);
+        if marked {
+            titles.push(area.title.clone());
+            if let Some(c) = category_for_area(&area.id) {
+                if !categories.contains(&c) {
+                    categories.push(c);
+                }
+            }
+        }
+    }
+    (titles, categories)
 }
 
 fn save_plan_now(db: Db, plan: Plan) -> SaveFuture {
@@ -102,6 +147,8 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
         assessment,
         template,
         worker,
+        suggested,
+        support_areas,
         ..
     } = &*props.records;
     let (draft, autosave, edit) = use_draft(|| props.records.plan.clone(), save_plan_now);
@@ -184,6 +231,10 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
                 <h3 id={format!("goal-title-{}", g.id)} tabindex="-1">{ g.text.clone() }</h3>
                 <dl class="details">{ goal_details(g, template, ["Kind", "Target date"]) }</dl>
                 { goal_history(g) }
+                <GoalServices goal_id={g.id.clone()} label={label.clone()}
+                    category={category_for_area(&g.area_id).unwrap_or_default()}
+                    attached={Shared::new(g.services.clone())}
+                    on_edit={edit.reform({ let id = id(); move |e| PlanEdit::Services { goal_id: id.clone(), edit: e } })} />
                 if removing.as_ref() == Some(&g.id) {
                     { Confirm {
                         id: format!("remove-{}", g.id),
@@ -242,6 +293,7 @@ fn PlanEditor(props: &PlanEditorProps) -> Html {
                     { action(Look::Primary, "Add a goal", None, &show, Show::Form(Editing::New)) }
                 }
             </section>
+            { suggestions_card(suggested, support_areas) }
             <section class="card">
                 <div class="field">
                     { prose(REVIEW_DATE) }

@@ -32,7 +32,7 @@ pub enum ReferralType {
 }
 
 impl ReferralType {
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             ReferralType::TakesReferrals => "Takes referrals",
             ReferralType::SignpostOnly => "Signpost only",
