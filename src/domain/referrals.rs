@@ -10,7 +10,7 @@ pub enum ServiceEdit {
     /// Attaches a copy of the entry. A signposted service starts as
     /// "Suggested", a referred one as "Referred", dated `date`.
     Attach {
-        service: Service,
+        service: Box<Service>,
         connection: Connection,
         date: String,
     },
@@ -45,7 +45,7 @@ pub fn apply_service_edit(plan: &mut Plan, goal_id: &str, edit: ServiceEdit) -> 
                 Connection::Referred => ServiceStatus::Referred,
             };
             services.push(GoalService {
-                service,
+                service: *service,
                 connection,
                 history: vec![ServiceUpdate { date, status }],
             });
@@ -154,7 +154,7 @@ mod tests {
 
     fn attach(connection: Connection) -> ServiceEdit {
         ServiceEdit::Attach {
-            service: choir(),
+            service: Box::new(choir()),
             connection,
             date: "2026-11-01".into(),
         }

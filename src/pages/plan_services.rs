@@ -97,7 +97,7 @@ pub fn GoalServices(props: &GoalServicesProps) -> Html {
                 connection.label().to_lowercase()
             ));
             on_edit.emit(ServiceEdit::Attach {
-                service,
+                service: Box::new(service),
                 connection,
                 date: today(),
             });
