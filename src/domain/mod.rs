@@ -2,6 +2,7 @@
 //! time, wheel and chart geometry, validation and dates. Nothing here touches
 //! the browser, so all of it is tested natively.
 
+pub mod backup;
 pub mod builtin_templates;
 pub mod chart;
 pub mod dates;

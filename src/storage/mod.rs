@@ -5,6 +5,7 @@
 //! write ends in `commit()` (indexed_db_futures rolls back on drop).
 
 pub mod assessments;
+pub mod backup;
 pub mod batch;
 pub mod contacts;
 pub mod directory;

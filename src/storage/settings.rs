@@ -29,3 +29,19 @@ pub async fn save_worker(db: &Storage, worker: &WorkerProfile) -> Result<(), App
     };
     put_one(db, SETTINGS, &rec, "save your settings").await
 }
+
+const LAST_BACKUP: &str = "last_backup";
+
+/// When the last backup was made on this device (milliseconds), if ever.
+pub async fn last_backup(db: &Storage) -> Result<Option<f64>, AppError> {
+    let rec: Option<Record<f64>> = get_one(db, SETTINGS, LAST_BACKUP, "load your settings").await?;
+    Ok(rec.map(|r| r.value))
+}
+
+pub async fn set_last_backup(db: &Storage, at: f64) -> Result<(), AppError> {
+    let rec = Record {
+        id: LAST_BACKUP.to_string(),
+        value: at,
+    };
+    put_one(db, SETTINGS, &rec, "save your settings").await
+}
