@@ -8,6 +8,7 @@ use crate::domain::progress::{review_due, ReviewDue};
 use crate::domain::search::{thousands, CaseloadIndex, SortBy};
 use crate::domain::{dates, Person};
 use crate::hooks::{use_load, use_value, use_window, Load};
+use crate::pages::settings_backup::BackupReminder;
 use crate::state::Shared;
 use crate::storage::people::list_people;
 
@@ -47,6 +48,7 @@ pub fn Caseload() -> Html {
             let shown = index.select(list, &query, *show_closed, *sort);
             html! {
                 <>
+                    <BackupReminder />
                     <p class="result-count" role="status" aria-live="polite">{ count_text(list, shown.len(), &query, *show_closed) }</p>
                     <PeopleRows people={Shared::from(people.clone())} {shown} />
                 </>

@@ -13,6 +13,7 @@ mod plan_services;
 mod progress;
 mod service_form;
 mod settings;
+mod settings_backup;
 mod settings_device;
 mod summary;
 mod templates;

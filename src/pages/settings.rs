@@ -3,6 +3,7 @@ use yew::prelude::*;
 use crate::components::{loader, prose, save_status, Heading, LoadPage, TextField};
 use crate::domain::WorkerProfile;
 use crate::hooks::{use_autosave, use_value, SaveFuture};
+use crate::pages::settings_backup::{BackUp, Restore};
 use crate::pages::settings_device::{DeleteEverything, DeviceStorage};
 use crate::state::Shared;
 use crate::storage::settings::{get_worker, save_worker};
@@ -14,6 +15,8 @@ pub fn settings_page() -> Html {
         <div class="page page-narrow">
             <Heading text="Settings" title="Settings" />
             { loader("settings", AttrValue::default(), None, load_worker_form) }
+            <BackUp />
+            <Restore />
             <DeviceStorage />
             <DeleteEverything />
         </div>

@@ -147,7 +147,7 @@ pub fn DeleteEverything() -> Html {
         <section class="card card-danger" aria-labelledby="delete-all-heading">
             <h2 id="delete-all-heading">{ "Delete all data on this device" }</h2>
             { prose(concat!(
-                "<p>This deletes every person, assessment, plan, contact, imported template and setting that ",
+                "<p>This deletes every person, assessment, plan, contact, directory entry, imported template and setting that ",
                 "Linkwheel keeps in this browser. It cannot be undone. Plans already printed are not affected.</p>")) }
             { error_banner(task.failure()) }
             if *failed {
