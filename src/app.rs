@@ -90,6 +90,7 @@ impl Default for AppProps {
 /// Opens the database `name`, then the app with it.
 fn open_app(_: Option<Db>, name: AttrValue) -> LoadPage {
     Box::pin(async move {
+        crate::platform::wait_for_tab().await;
         let opened = Storage::open(&name).await;
         crate::platform::hide_boot_message();
         let db: Db = Rc::new(opened?);

@@ -157,6 +157,24 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Option<String> {
     .as_string()
 }
 
+/// Waits until this tab may run Linkwheel: `static/boot.js` holds a lock so
+/// only one tab runs it at a time (another tab asks first, then takes over).
+/// Without boot.js (tests that mount the app) there is nothing to wait for.
+pub async fn wait_for_tab() {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(f) = js_sys::Reflect::get(&w, &"linkwheelTabLock".into()) else {
+        return;
+    };
+    let Ok(f) = f.dyn_into::<js_sys::Function>() else {
+        return;
+    };
+    if let Ok(promise) = f.call0(&w) {
+        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
+    }
+}
+
 /// Tells `static/boot.js` something the page must show even if the app
 /// cannot: a `CustomEvent` named `name` on `window`.
 pub fn announce(name: &str) {

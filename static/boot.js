@@ -42,8 +42,13 @@
       box.setAttribute("role", "status");
     }
   });
-  window.addEventListener("linkwheel-versionchange", function () {
+  // An overlay over an inert page: a title, a message and one button.
+  function stop(title, message, label, onClick) {
     if (document.getElementById("stopped")) return;
+    if (!document.body) {
+      document.addEventListener("DOMContentLoaded", function () { stop(title, message, label, onClick); });
+      return;
+    }
     var box = document.createElement("div");
     box.id = "stopped";
     box.className = "overlay";
@@ -55,25 +60,78 @@
     panel.className = "overlay-panel";
     var h = document.createElement("h1");
     h.id = "stopped-title";
-    h.textContent = "Linkwheel was changed in another tab";
+    h.textContent = title;
     var p = document.createElement("p");
     p.id = "stopped-text";
-    p.textContent = "A newer version of Linkwheel has started, or its data was deleted, in another tab or window. This tab has stopped so nothing is saved twice or lost. Reload to carry on.";
+    p.textContent = message;
     var b = document.createElement("button");
     b.type = "button";
     b.className = "button";
-    b.textContent = "Reload";
-    b.addEventListener("click", function () { location.reload(); });
+    b.textContent = label;
+    b.addEventListener("click", function () { onClick(box); });
     panel.appendChild(h);
     panel.appendChild(p);
     panel.appendChild(b);
     box.appendChild(panel);
     document.body.appendChild(box);
-    // Everything behind the message is out of reach until the reload.
+    // Everything behind the message is out of reach.
     Array.prototype.forEach.call(document.body.children, function (el) {
       if (el !== box) el.setAttribute("inert", "");
     });
     b.focus();
+  }
+
+  function reload() { location.reload(); }
+
+  // One tab at a time. Linkwheel holds a Web Lock while it runs; a second
+  // tab (or window) offers to take over, and the first then stops, so two
+  // tabs never save over each other. The app calls linkwheelTabLock()
+  // before it opens the database.
+  var release = null;
+  var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("linkwheel-tabs") : null;
+  function letGo() {
+    if (release) { release(); release = null; }
+  }
+  if (channel) {
+    channel.onmessage = function (event) {
+      if (event.data !== "take-over" || !release) return;
+      stop("Linkwheel is open in another tab",
+        "You chose to use Linkwheel in another tab or window, so this one has stopped. Everything shown as saved here is kept. Reload to use Linkwheel here again.",
+        "Use Linkwheel here", reload);
+      letGo();
+    };
+  }
+  function hold(granted) {
+    return function (lock) {
+      if (!lock) return undefined;
+      granted();
+      return new Promise(function (done) { release = done; });
+    };
+  }
+  window.linkwheelTabLock = function () {
+    if (!navigator.locks || !channel) return Promise.resolve();
+    return new Promise(function (granted) {
+      navigator.locks.request("linkwheel-tab", { ifAvailable: true }, function (lock) {
+        if (lock) return hold(granted)(lock);
+        waiting = true;
+        stop("Linkwheel is already open",
+          "Linkwheel is open in another tab or window on this device. To keep every change safe, it runs in one place at a time.",
+          "Use Linkwheel here instead", function (box) {
+            box.remove();
+            Array.prototype.forEach.call(document.body.children, function (el) { el.removeAttribute("inert"); });
+            channel.postMessage("take-over");
+            navigator.locks.request("linkwheel-tab", hold(granted));
+          });
+        return undefined;
+      });
+    });
+  };
+
+  window.addEventListener("linkwheel-versionchange", function () {
+    stop("Linkwheel was changed in another tab",
+      "A newer version of Linkwheel has started, or its data was deleted, in another tab or window. This tab has stopped so nothing is saved twice or lost. Reload to carry on.",
+      "Reload", reload);
+    letGo();
   });
 
   function cannotStart() {

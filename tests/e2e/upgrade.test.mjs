@@ -47,8 +47,8 @@ test('a newer version is never blocked: the open tab lets go and asks to reload'
   await openApp(e2e);
   await h1(page, 'People').waitFor();
 
-  // A newer release upgrading the schema (version 3) while this tab holds version 2.
-  assert.equal(await openAtVersion(page, 3), 3, 'the upgrade went through at once');
+  // A newer release upgrading the schema (version 4) while this tab holds version 3.
+  assert.equal(await openAtVersion(page, 4), 4, 'the upgrade went through at once');
 
   const dialog = page.getByRole('alertdialog', { name: 'Linkwheel was changed in another tab' });
   await dialog.waitFor({ timeout: WAIT_MS });
@@ -60,7 +60,7 @@ test('a newer version is never blocked: the open tab lets go and asks to reload'
   await expectNoAxeViolations(page, 'stopped for a newer version');
 
   // As the new release would: the reload starts afresh (here on a fresh
-  // database, as this build only knows version 2).
+  // database, as this build only knows version 3).
   assert.equal(await deleteDatabase(page), true);
   await reload.click();
   await h1(page, 'People').waitFor();
@@ -97,7 +97,7 @@ test('a tab blocked by an older Linkwheel says why, then starts when the other l
       }),
   );
 
-  // Tab B: this release needs version 2.
+  // Tab B: this release needs version 3.
   const tab = await context.newPage();
   await tab.goto(e2e.urlFor(''), { waitUntil: 'load' });
   const waiting = tab.getByRole('status').filter({ hasText: 'Close it there, and Linkwheel will start here.' });
@@ -122,6 +122,6 @@ test('a tab blocked by an older Linkwheel says why, then starts when the other l
         };
       }),
   );
-  assert.equal(version, 2);
+  assert.equal(version, 3);
   e2e.errors.assertNone('blocked by an older tab');
 });
