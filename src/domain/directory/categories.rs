@@ -15,7 +15,10 @@ pub fn categories() -> Vec<(String, String)> {
 
 /// The title of a category id, or `None` for an id we do not know.
 pub fn category_title(id: &str) -> Option<String> {
-    categories().into_iter().find(|(c, _)| c == id).map(|(_, t)| t)
+    categories()
+        .into_iter()
+        .find(|(c, _)| c == id)
+        .map(|(_, t)| t)
 }
 
 /// Areas of the other built-in templates, and the category each matches.

@@ -73,7 +73,9 @@ impl Filter {
             .filter(|(_, s)| self.keeps(s, &haystack(s)))
             .map(|(i, _)| i)
             .collect();
-        sort_by_less(&mut kept, |&a, &b| by_favourite_then_name(&services[a], &services[b]));
+        sort_by_less(&mut kept, |&a, &b| {
+            by_favourite_then_name(&services[a], &services[b])
+        });
         kept
     }
 }
@@ -104,10 +106,16 @@ pub fn suggest_for(services: &[Service], categories: &[&str]) -> Vec<usize> {
     let mut kept: Vec<usize> = services
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.categories.iter().any(|c| categories.contains(&c.as_str())))
+        .filter(|(_, s)| {
+            s.categories
+                .iter()
+                .any(|c| categories.contains(&c.as_str()))
+        })
         .map(|(i, _)| i)
         .collect();
-    sort_by_less(&mut kept, |&a, &b| by_favourite_then_name(&services[a], &services[b]));
+    sort_by_less(&mut kept, |&a, &b| {
+        by_favourite_then_name(&services[a], &services[b])
+    });
     kept
 }
 
@@ -167,7 +175,10 @@ mod tests {
             category: "hobbies-fun".into(),
             ..Filter::default()
         };
-        assert_eq!(names(&list, &hobbies.apply(&list)), ["Allotment", "Art class"]);
+        assert_eq!(
+            names(&list, &hobbies.apply(&list)),
+            ["Allotment", "Art class"]
+        );
         let free_hobbies = Filter {
             cost: CostFilter::Free,
             ..hobbies.clone()

@@ -145,7 +145,11 @@ pub fn sample_directory(today: &str, now: f64) -> Vec<Service> {
                 times: times.into(),
                 free: cost.is_none(),
                 cost: cost.unwrap_or("").into(),
-                min_age: if id == "sample-walking-football" { Some(50) } else { None },
+                min_age: if id == "sample-walking-football" {
+                    Some(50)
+                } else {
+                    None
+                },
                 max_age: None,
                 eligibility: String::new(),
                 accessibility: access.into(),
