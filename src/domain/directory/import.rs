@@ -3,7 +3,7 @@
 //! each rejected row with its reason.
 
 use super::{csv, oruk, Service};
-use crate::domain::search::fold;
+use crate::domain::search::{fold, thousands};
 
 /// One row of a CSV file or one service of an Open Referral UK file: the
 /// entry, or why it cannot be imported ("name is missing").
@@ -82,6 +82,42 @@ pub fn local_id(name: &str, organisation: &str) -> String {
         }
     }
     id.trim_end_matches('-').to_string()
+}
+
+/// Longest description, times, cost, eligibility or accessibility, in
+/// characters.
+pub const MAX_LONG_CHARS: usize = 10_000;
+/// Longest id, name, organisation, address, phone, email or website.
+pub const MAX_SHORT_CHARS: usize = 500;
+
+/// Why an entry cannot be imported because a field is too long
+/// ("description is longer than 10,000 characters"), checked in column order.
+pub fn check_lengths(s: &Service) -> Result<(), String> {
+    let (short, long) = (MAX_SHORT_CHARS, MAX_LONG_CHARS);
+    let fields = [
+        ("id", &s.id, short),
+        ("name", &s.name, short),
+        ("description", &s.description, long),
+        ("organisation", &s.organisation, short),
+        ("address", &s.address, short),
+        ("phone", &s.phone, short),
+        ("email", &s.email, short),
+        ("website", &s.website, short),
+        ("times", &s.times, long),
+        ("cost", &s.cost, long),
+        ("eligibility", &s.eligibility, long),
+        ("accessibility", &s.accessibility, long),
+    ];
+    match fields
+        .iter()
+        .find(|(_, text, max)| text.chars().nth(*max).is_some())
+    {
+        Some((name, _, max)) => Err(format!(
+            "{name} is longer than {} characters",
+            thousands(*max)
+        )),
+        None => Ok(()),
+    }
 }
 
 /// What an import would do.
@@ -169,6 +205,27 @@ mod tests {
             "local-walking-football-riverside-cafe"
         );
         assert_eq!(local_id("  A  ", ""), "local-a");
+    }
+
+    #[test]
+    fn over_long_fields_are_named_in_column_order() {
+        let mut s = Service {
+            name: "n".repeat(MAX_SHORT_CHARS),
+            description: "é".repeat(MAX_LONG_CHARS),
+            ..Service::default()
+        };
+        assert_eq!(check_lengths(&s), Ok(()));
+        s.phone = "1".repeat(MAX_SHORT_CHARS + 1);
+        s.description.push('x');
+        assert_eq!(
+            check_lengths(&s),
+            Err("description is longer than 10,000 characters".into())
+        );
+        s.description.clear();
+        assert_eq!(
+            check_lengths(&s),
+            Err("phone is longer than 500 characters".into())
+        );
     }
 
     #[test]
