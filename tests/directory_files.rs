@@ -49,7 +49,7 @@ fn fixture(name: &str) -> &'static str {
         .unwrap_or_else(|| panic!("no fixture {name}"))
 }
 
-const NOT_JSON: &str = "This file is not valid JSON, so it cannot be read. Nothing has been saved.";
+const NOT_JSON: &str = "This file is not valid JSON, so it cannot be read.";
 const WRONG_SHAPE: &str = "This file does not look like Open Referral UK services.";
 const NO_NAME: &str = "This CSV file has no name column. The first row must name the columns; download the template to see them.";
 

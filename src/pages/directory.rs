@@ -101,6 +101,11 @@ fn changed(mut f: Filter, change: FilterChange) -> Filter {
     f
 }
 
+/// "1 entry", "8 entries".
+fn entries(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "entry" } else { "entries" })
+}
+
 #[component]
 fn DirectoryList(props: &DirectoryListProps) -> Html {
     let db = use_db();
@@ -230,9 +235,9 @@ fn DirectoryList(props: &DirectoryListProps) -> Html {
             } else {
                 <p class="result-count" role="status" aria-live="polite">
                     { if shown.len() == services.len() {
-                        format!("{} entries", services.len())
+                        entries(services.len())
                     } else {
-                        format!("Showing {} of {} entries", shown.len(), services.len())
+                        format!("Showing {} of {}", shown.len(), entries(services.len()))
                     } }
                 </p>
                 <ul class="service-list">{ for shown.iter().map(|&i| item(&services[i])) }</ul>

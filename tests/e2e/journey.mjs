@@ -738,3 +738,99 @@ export function pdfText(file) {
   const out = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   return out.replace(/\s+/g, ' ').trim();
 }
+
+// ------------------------------------------------------------------ directory
+
+/** Go to the community directory through the main navigation. Waits until it has loaded. */
+export async function goToDirectory(page) {
+  await mainNav(page).getByRole('link', { name: 'Directory', exact: true }).click();
+  await directoryLoaded(page);
+}
+
+/** Wait until the Directory page has loaded its entries (the sample card comes with them). */
+export async function directoryLoaded(page) {
+  await h1(page, 'Community directory').waitFor();
+  await page.getByRole('region', { name: 'Sample directory' }).waitFor();
+}
+
+/** The names of the entries the Directory page lists, in the order shown. */
+export async function listedServices(page) {
+  return (await page.getByRole('main').getByRole('listitem').getByRole('heading', { level: 3 }).allTextContents()).map((t) => t.trim());
+}
+
+/** The Directory page's count line: "8 entries", "1 entry" or "Showing 2 of 8 entries". */
+export function directoryCount(page) {
+  return page.getByRole('status').filter({ hasText: /^(\d+ entr(y|ies)|Showing \d+ of \d+ entr(y|ies))$/ });
+}
+
+/** One entry of the Directory page, found by its name (its h3). */
+export function serviceItem(page, name) {
+  return page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+}
+
+/**
+ * What a listed entry shows: its tags ("Takes referrals", "Free", "Sample",
+ * "Possibly out of date") and its details ({ Phone: …, 'Life areas': … }).
+ * @param {import('playwright-core').Locator} item  from serviceItem()
+ */
+export async function serviceCard(item) {
+  return item.evaluate((li) => ({
+    tags: Array.from(li.querySelectorAll('.tag'), (t) => t.textContent.trim()),
+    details: Object.fromEntries(Array.from(li.querySelectorAll('dl dt'), (dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()])),
+  }));
+}
+
+/** On the Directory page: "Load the sample directory", and wait until its 8 entries are listed. */
+export async function loadSampleDirectory(page) {
+  await page.getByRole('button', { name: 'Load the sample directory' }).click();
+  await page.getByText('The sample directory is loaded: 8 made-up entries, each marked “Sample”.', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Remove the sample directory' }).waitFor();
+}
+
+/** Go to "Import or export" from the Directory page. */
+export async function goToDirectoryFiles(page) {
+  await page.getByRole('link', { name: 'Import or export', exact: true }).click();
+  await h1(page, 'Import or export the directory').waitFor();
+  await page.getByRole('region', { name: 'Export' }).waitFor();
+}
+
+/**
+ * On the Import or export page: choose `file` (a path) and "Check the file".
+ * Returns the result (the preview region, or the refusal with role alert).
+ * If an earlier result is still shown, the page is reloaded first, so the
+ * one returned is certainly this file's.
+ */
+export async function checkDirectoryFile(page, file) {
+  const result = page.locator('#directory-import-result');
+  if (await result.count()) {
+    await page.reload();
+    await h1(page, 'Import or export the directory').waitFor();
+    await page.getByRole('region', { name: 'Export' }).waitFor();
+  }
+  await page.getByLabel('Directory file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await result.waitFor();
+  return result;
+}
+
+/**
+ * What an import preview shows: its heading, the three counts, the rows
+ * that cannot be used, and the names of the new and updated entries.
+ * @param {import('playwright-core').Locator} result  from checkDirectoryFile()
+ */
+export async function importPreview(result) {
+  return result.evaluate((el) => {
+    const texts = (sel) => Array.from(el.querySelectorAll(sel), (n) => n.textContent.trim());
+    const named = (summary) => {
+      const d = Array.from(el.querySelectorAll('details')).find((x) => x.querySelector('summary').textContent.trim() === summary);
+      return d ? Array.from(d.querySelectorAll('li'), (li) => li.textContent.trim()) : [];
+    };
+    return {
+      heading: el.querySelector('h3')?.textContent.trim(),
+      counts: texts('ul.preview-counts > li'),
+      rejected: texts('ul.rejected > li'),
+      new: named('New entries'),
+      updated: named('Entries that will be updated'),
+    };
+  });
+}

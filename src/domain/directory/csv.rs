@@ -37,7 +37,7 @@ pub const COLUMNS: [&str; 18] = [
 
 const NO_NAME: &str = "This CSV file has no name column. The first row must name the columns; download the template to see them.";
 const OPEN_HEADER: &str =
-    "The first row of this CSV file has a quote that is not closed, so its columns cannot be read. Nothing has been saved.";
+    "The first row of this CSV file has a quote that is not closed, so its columns cannot be read.";
 
 /// Cells kept per record: far more than any directory has columns, and
 /// few enough that a file of nothing but commas cannot fill the memory.

@@ -21,7 +21,7 @@ type Object = Map<String, Value>;
 /// category id.
 pub const VOCABULARY: &str = "linkwheel-life-areas";
 
-const NOT_JSON: &str = "This file is not valid JSON, so it cannot be read. Nothing has been saved.";
+const NOT_JSON: &str = "This file is not valid JSON, so it cannot be read.";
 const WRONG_SHAPE: &str = "This file does not look like Open Referral UK services.";
 
 /// Reads a single service object, an array of services, or an API page
