@@ -111,10 +111,20 @@ test('a new version waits for "Reload to update", and the page reloads under it 
     await page.getByRole('link', { name: 'New person' }).click();
     await h1(page, 'New person').waitFor();
     await page.getByLabel('Preferred name').fill('Jo');
-    let navigations = 0;
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) navigations += 1;
-    });
+    // A second tab of the same Linkwheel.
+    const other = await e2e.context.newPage();
+    await other.goto(site.urlFor('#/about'), { waitUntil: 'load' });
+    await h1(other, 'About Linkwheel').waitFor();
+    await offlineReady(other);
+    const counted = (p) => {
+      const seen = { n: 0 };
+      p.on('framenavigated', (frame) => {
+        if (frame === p.mainFrame()) seen.n += 1;
+      });
+      return seen;
+    };
+    const here = counted(page);
+    const there = counted(other);
 
     // Deploy: index.html changes, and so its revision in sw.js.
     const html = fs.readFileSync(path.join(copy, 'index.html'), 'utf8').replace('<title>', '<meta name=test-release content=2><title>');
@@ -137,7 +147,7 @@ test('a new version waits for "Reload to update", and the page reloads under it 
     // Nothing happens on its own: no reload, the typing is still there, and
     // the page still gets the old files from the old worker.
     await page.waitForTimeout(1500);
-    assert.equal(navigations, 0, 'no reload without the button');
+    assert.deepEqual([here.n, there.n], [0, 0], 'no reload without the button, in either tab');
     assert.equal(await page.getByLabel('Preferred name').inputValue(), 'Jo');
     assert.doesNotMatch(await page.evaluate(() => fetch('./index.html').then((r) => r.text())), /test-release/, 'the old index.html until the reload');
     assert.equal(await page.locator('meta[name="test-release"]').count(), 0);
@@ -153,7 +163,7 @@ test('a new version waits for "Reload to update", and the page reloads under it 
     await page.keyboard.press('Enter');
     await reloaded;
     await appReady(page);
-    assert.equal(navigations, 1, 'exactly one reload');
+    assert.equal(here.n, 1, 'exactly one reload');
     assert.equal(await page.locator('meta[name="test-release"]').count(), 1, 'the new index.html');
     const state = await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.getRegistration();
@@ -162,6 +172,19 @@ test('a new version waits for "Reload to update", and the page reloads under it 
     assert.deepEqual(state, { controlled: true, waiting: false, active: 'activated' }, 'under the new worker, none waiting');
     assert.equal(await page.getByText(READY).count(), 0, 'the banner is gone');
     await goToCaseload(page);
+
+    // The other tab now has the new worker under its old page: it still
+    // never reloads by itself, offers the reload, and its button does it.
+    const otherBanner = other.getByRole('status').filter({ hasText: READY });
+    await otherBanner.waitFor();
+    await other.waitForTimeout(500);
+    assert.equal(there.n, 0, 'the other tab did not reload by itself');
+    assert.equal(await other.locator('meta[name="test-release"]').count(), 0, 'it still shows the old version');
+    const otherReloaded = other.waitForEvent('load');
+    await otherBanner.getByRole('button', { name: 'Reload to update' }).click();
+    await otherReloaded;
+    await h1(other, 'About Linkwheel').waitFor();
+    assert.equal(await other.locator('meta[name="test-release"]').count(), 1, 'the other tab, reloaded, has the new version');
     e2e.errors.assertNone('update');
   } finally {
     await server.close();
