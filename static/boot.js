@@ -65,7 +65,8 @@
     b.type = "button";
     b.className = "button";
     b.textContent = "Reload";
-    b.addEventListener("click", function () { location.reload(); });
+    // Into the newest version: a waiting one takes over first (see below).
+    b.addEventListener("click", reloadToNewest);
     panel.appendChild(h);
     panel.appendChild(p);
     panel.appendChild(b);
@@ -117,6 +118,16 @@
   var next = null;
   var updating = false;
 
+  // A waiting worker takes over first; the page reloads when it has.
+  function reloadToNewest() {
+    if (next && next.state === "installed") {
+      updating = true;
+      next.postMessage({ type: "SKIP_WAITING" });
+    } else {
+      location.reload();
+    }
+  }
+
   function offerUpdate(worker) {
     next = worker;
     if (document.getElementById("update")) return;
@@ -133,14 +144,7 @@
       b.type = "button";
       b.className = "button";
       b.textContent = "Reload to update";
-      b.addEventListener("click", function () {
-        if (next && next.state === "installed") {
-          updating = true;
-          next.postMessage({ type: "SKIP_WAITING" });
-        } else {
-          location.reload();
-        }
-      });
+      b.addEventListener("click", reloadToNewest);
       box.appendChild(p);
       box.appendChild(b);
     }, 100);
