@@ -390,5 +390,6 @@ fn goal(i: u32, j: usize, area: &str, today: &str, assessed: &str) -> Goal {
             status,
             note: "Going well so far.".to_string(),
         }],
+        services: Vec::new(),
     }
 }

@@ -1,5 +1,7 @@
 // Runs before the WebAssembly app. If the browser cannot run Linkwheel, or
 // the app fails to load, say so in plain words instead of a blank page.
+// Also registers the service worker and offers a new version when one is
+// ready (at the end).
 (function () {
   "use strict";
   var started = false;
@@ -81,7 +83,8 @@
     b.focus();
   }
 
-  function reload() { location.reload(); }
+  // Into the newest version: a waiting one takes over first (see the end).
+  function reload() { reloadToNewest(); }
 
   // One tab at a time. Linkwheel holds a Web Lock while it runs; a second
   // tab (or window) offers to take over, and the first then stops, so two
@@ -161,4 +164,71 @@
   setTimeout(function () {
     if (!started && !waiting && document.getElementById("boot")) cannotStart();
   }, 30000);
+
+  // Offline and updates: sw.js (made at build time by tests/tools/sw.mjs)
+  // keeps a copy of this version's files. When a new version has been
+  // deployed, its worker waits, and this page keeps the files it started
+  // with, until the user presses "Reload to update". Never a reload on its
+  // own: someone may be typing (every answer is saved as it is given).
+  if (!("serviceWorker" in navigator) || !window.isSecureContext || !/^https?:$/.test(location.protocol)) return;
+  var sw = navigator.serviceWorker;
+  var controlled = !!sw.controller;
+  var next = null;
+  var updating = false;
+
+  // A waiting worker takes over first; the page reloads when it has.
+  function reloadToNewest() {
+    if (next && next.state === "installed") {
+      updating = true;
+      next.postMessage({ type: "SKIP_WAITING" });
+    } else {
+      location.reload();
+    }
+  }
+
+  function offerUpdate(worker) {
+    next = worker;
+    if (document.getElementById("update")) return;
+    var box = document.createElement("div");
+    box.id = "update";
+    box.className = "update-banner";
+    box.setAttribute("role", "status");
+    document.body.insertBefore(box, document.body.firstChild);
+    // Filled a moment after the empty region appears, so it is announced.
+    setTimeout(function () {
+      var p = document.createElement("p");
+      p.textContent = "A new version of Linkwheel is ready.";
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "button";
+      b.textContent = "Reload to update";
+      b.addEventListener("click", reloadToNewest);
+      box.appendChild(p);
+      box.appendChild(b);
+    }, 100);
+  }
+
+  sw.addEventListener("controllerchange", function () {
+    if (updating) {
+      updating = false;
+      location.reload();
+    } else if (controlled) {
+      // Another tab took the new version: offer the reload here too.
+      offerUpdate(null);
+    }
+    controlled = true;
+  });
+  window.addEventListener("load", function () {
+    sw.register("./sw.js").then(function (reg) {
+      if (reg.waiting && sw.controller) offerUpdate(reg.waiting);
+      reg.addEventListener("updatefound", function () {
+        var w = reg.installing;
+        if (w) w.addEventListener("statechange", function () {
+          if (w.state === "installed" && sw.controller) offerUpdate(w);
+        });
+      });
+    }, function () {
+      // Linkwheel works without it, only not offline.
+    });
+  });
 })();

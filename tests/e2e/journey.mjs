@@ -199,6 +199,22 @@ export async function readStore(page, store) {
   );
 }
 
+// ------------------------------------------------------------------ service worker
+
+/**
+ * Wait until the service worker (sw.js, registered by boot.js on load) has
+ * stored every file and controls the page: from then on the app starts with
+ * no network. Returns its scope and script URL.
+ * @returns {Promise<{scope: string, script: string}>}
+ */
+export async function offlineReady(page, { timeout = WAIT_MS * 3 } = {}) {
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller), null, { timeout });
+  return page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    return { scope: reg.scope, script: reg.active.scriptURL };
+  });
+}
+
 // ------------------------------------------------------------------ navigation
 
 export function mainNav(page) {

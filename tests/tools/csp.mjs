@@ -1,8 +1,9 @@
-// Trunk post-build hook (Trunk.toml): a strict Content Security Policy for
-// the built page. Trunk writes its WebAssembly loader as an inline module
-// script; a policy without 'unsafe-inline' cannot allow that, so the loader
-// moves to its own file (named by its content hash, with integrity), and the
-// policy and a no-referrer policy go into the page's <head>.
+// A strict Content Security Policy for the built page (a Trunk post-build
+// step, run by tests/tools/post-build.mjs). Trunk writes its WebAssembly
+// loader as an inline module script; a policy without 'unsafe-inline' cannot
+// allow that, so the loader moves to its own file (named by its content
+// hash, with integrity), and the policy and a no-referrer policy go into the
+// page's <head>.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,9 +39,8 @@ export function harden(html) {
   return { html: out, name, code };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  const dir = process.env.TRUNK_STAGING_DIR;
-  if (!dir) throw new Error('csp.mjs: run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+/** Harden `dir`/index.html in place and write the loader file next to it. */
+export function hardenDir(dir) {
   const file = path.join(dir, 'index.html');
   const { html, name, code } = harden(fs.readFileSync(file, 'utf8'));
   fs.writeFileSync(path.join(dir, name), code);

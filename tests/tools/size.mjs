@@ -1,7 +1,17 @@
 #!/usr/bin/env node
 // Print the size of every file in dist/ (raw and gzip -9), totals, and the
 // "first load" total: index.html plus every file it references, following
-// references found in referenced .html/.js/.mjs/.css files.
+// references found in referenced .html/.js/.mjs/.css files. That includes
+// the service worker, sw.js (boot.js registers it, so the first visit
+// downloads it), but not the files it lists: sw.js precaches every file,
+// and those are reported apart, each counted once:
+//   - precached only: not part of the first load (the PNG icons), fetched by
+//     the service worker in the background;
+//   - fetched again: first-load files without a hash in their name
+//     (index.html, the manifest), which the precache fetches with a revision
+//     so that no HTTP cache answers. Hashed files come from the HTTP cache
+//     (served `immutable`, docs/deploying.md) and are not counted twice.
+// "First visit" adds both to the first load.
 //
 // usage: node tests/tools/size.mjs [--dir DIR] [--budget-kb N] [--json]
 //   --budget-kb N  exit 1 if the first-load gzip total exceeds N KiB (N * 1024 bytes)
@@ -74,13 +84,16 @@ function referencesIn(text, files) {
   return refs;
 }
 
+/** The service worker's file: counted in the first load, its precache list reported apart. */
+export const SERVICE_WORKER = 'sw.js';
+
 export function firstLoadFiles(dir, files) {
   if (!files.includes('index.html')) return null;
   const seen = new Set(['index.html']);
   const queue = ['index.html'];
   while (queue.length) {
     const cur = queue.shift();
-    if (!SCANNED.has(path.extname(cur).toLowerCase())) continue;
+    if (cur === SERVICE_WORKER || !SCANNED.has(path.extname(cur).toLowerCase())) continue;
     const text = fs.readFileSync(path.join(dir, cur), 'utf8');
     for (const ref of referencesIn(text, files)) {
       if (!seen.has(ref)) {
@@ -90,6 +103,25 @@ export function firstLoadFiles(dir, files) {
     }
   }
   return [...seen].sort();
+}
+
+/**
+ * The files sw.js precaches (Workbox's list, as tests/tools/sw.mjs writes
+ * it), each with its revision (null for a hashed name), or null without sw.js.
+ * @returns {{file: string, revision: string|null}[]|null}
+ */
+export function precacheEntries(dir, files) {
+  if (!files.includes(SERVICE_WORKER)) return null;
+  const code = fs.readFileSync(path.join(dir, SERVICE_WORKER), 'utf8');
+  const entries = [...code.matchAll(/\{url:"([^"]+)",revision:(null|"[0-9a-f]+")\}/g)].map((m) => ({
+    file: m[1],
+    revision: m[2] === 'null' ? null : m[2].slice(1, -1),
+  }));
+  const unknown = entries.filter((e) => !files.includes(e.file));
+  if (!entries.length || unknown.length) {
+    throw new Error(`cannot read the precache list in ${SERVICE_WORKER}${unknown.length ? ` (not in the folder: ${unknown.map((e) => e.file).join(', ')})` : ''}`);
+  }
+  return entries;
 }
 
 const kib = (n) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KiB`);
@@ -118,28 +150,76 @@ function main() {
   const total = sum(rows);
   const first = firstLoadFiles(opts.dir, files);
   const firstTotal = first ? sum(first.map((f) => byFile.get(f))) : null;
+  let entries;
+  try {
+    entries = precacheEntries(opts.dir, files);
+  } catch (err) {
+    console.error(`size: ${err.message}`);
+    return 2;
+  }
+  const firstSet = new Set(first ?? []);
+  const precache = entries && first && firstSet.has(SERVICE_WORKER)
+    ? (() => {
+      const only = entries.filter((e) => !firstSet.has(e.file)).map((e) => e.file).sort();
+      const again = entries.filter((e) => firstSet.has(e.file) && e.revision !== null).map((e) => e.file).sort();
+      const part = (list) => ({ files: list, ...sum(list.map((f) => byFile.get(f))) });
+      return { files: entries.map((e) => e.file).sort(), only: part(only), again: part(again) };
+    })()
+    : null;
+  const firstVisit = precache
+    ? { raw: firstTotal.raw + precache.only.raw + precache.again.raw, gzip: firstTotal.gzip + precache.only.gzip + precache.again.gzip }
+    : null;
+  const sw = precache ? byFile.get(SERVICE_WORKER) : null;
   const budgetBytes = opts.budgetKb != null ? opts.budgetKb * 1024 : null;
   const over = budgetBytes != null && firstTotal != null && firstTotal.gzip > budgetBytes;
 
   if (opts.json) {
-    console.log(JSON.stringify({ dir: opts.dir, files: rows, total, firstLoad: first ? { files: first, ...firstTotal } : null, budgetKb: opts.budgetKb, overBudget: over }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          dir: opts.dir,
+          files: rows,
+          total,
+          firstLoad: first ? { files: first, ...firstTotal } : null,
+          serviceWorker: sw,
+          precache,
+          firstVisit,
+          budgetKb: opts.budgetKb,
+          overBudget: over,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     const w = Math.max(28, ...files.map((f) => f.length + 4));
     const line = '-'.repeat(w + 2 + 14 + 2 + 14 + 2 + 6);
     const shown = path.relative(process.cwd(), opts.dir);
-    console.log(`Sizes of ${shown && !shown.startsWith('..') ? shown : opts.dir}/  (gzip level 9; 1 KiB = 1024 bytes; * = first load)`);
+    console.log(
+      `Sizes of ${shown && !shown.startsWith('..') ? shown : opts.dir}/  (gzip level 9; 1 KiB = 1024 bytes; * = first load${precache ? '; + = precached only' : ''})`,
+    );
     console.log(`${pad('File', w)}  ${lpad('Raw', 14)}  ${lpad('Gzip', 14)}  ${lpad('Ratio', 6)}`);
     console.log(line);
-    const firstSet = new Set(first ?? []);
+    const onlySet = new Set(precache?.only.files ?? []);
     for (const r of rows) {
       const ratio = r.raw ? `${Math.round((100 * r.gzip) / r.raw)}%` : '-';
-      console.log(`${pad(`${firstSet.has(r.file) ? '* ' : '  '}${r.file}`, w)}  ${lpad(kib(r.raw), 14)}  ${lpad(kib(r.gzip), 14)}  ${lpad(ratio, 6)}`);
+      const mark = firstSet.has(r.file) ? '* ' : onlySet.has(r.file) ? '+ ' : '  ';
+      console.log(`${pad(`${mark}${r.file}`, w)}  ${lpad(kib(r.raw), 14)}  ${lpad(kib(r.gzip), 14)}  ${lpad(ratio, 6)}`);
     }
     console.log(line);
     console.log(`${pad(`Total (${rows.length} files)`, w)}  ${lpad(kib(total.raw), 14)}  ${lpad(kib(total.gzip), 14)}`);
     if (firstTotal) {
       console.log(`${pad(`First load (${first.length} files)`, w)}  ${lpad(kib(firstTotal.raw), 14)}  ${lpad(kib(firstTotal.gzip), 14)}`);
       console.log(`First load bytes: raw ${firstTotal.raw}, gzip ${firstTotal.gzip}`);
+      if (precache) {
+        const row = (label, t) => console.log(`${pad(label, w)}  ${lpad(kib(t.raw), 14)}  ${lpad(kib(t.gzip), 14)}`);
+        console.log(line);
+        console.log(`Service worker ${SERVICE_WORKER} (Workbox inlined, in the first load): gzip ${kib(sw.gzip)} (${sw.gzip} bytes); it precaches ${precache.files.length} files`);
+        row(`Precached only (${precache.only.files.length} files)`, precache.only);
+        row(`Fetched again (${precache.again.files.length} files)`, precache.again);
+        console.log(`  fetched again, unhashed, with a revision: ${precache.again.files.join(', ') || 'none'}; hashed files come from the HTTP cache`);
+        row('First visit (each file once)', firstVisit);
+      }
     } else {
       console.log('First load: no index.html in dist');
     }

@@ -1,0 +1,28 @@
+// Trunk's post-build hook (Trunk.toml). Trunk starts every hook of a stage
+// at the same time, so the steps that depend on each other run here, one
+// after the other, on the staging folder (TRUNK_STAGING_DIR) before Trunk
+// moves it to dist/:
+//
+//   1. csp.mjs: the inline loader moves to a hashed file; the page gets its
+//      Content Security Policy.
+//   2. sw.mjs: sw.js precaching every file, index.html as step 1 left it.
+//      Only for the app (index.html at the repository root): the benchmark
+//      seeder (tests/bench/seed.html, `make bench-seed`) is built with the
+//      same Trunk.toml and gets step 1 alone.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hardenDir } from './csp.mjs';
+import { writeServiceWorker } from './sw.mjs';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dir = process.env.TRUNK_STAGING_DIR;
+const page = process.env.TRUNK_HTML_FILE;
+if (!dir || !page) throw new Error('post-build.mjs: run by Trunk as a post_build hook (TRUNK_STAGING_DIR and TRUNK_HTML_FILE are not set)');
+
+hardenDir(dir);
+if (path.resolve(page) === path.join(REPO_ROOT, 'index.html')) {
+  const { count, size } = await writeServiceWorker(dir);
+  console.log(`post-build: sw.js precaches ${count} files (${size} bytes)`);
+} else {
+  console.log(`post-build: no service worker for ${path.relative(REPO_ROOT, path.resolve(page))}`);
+}
