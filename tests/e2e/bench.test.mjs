@@ -56,7 +56,7 @@ test('the bench seeder writes 2,000 people that the caseload counts, searches an
       db.close();
       return out;
     });
-    assert.deepEqual(stored, { version: 2, people: N, assessments: 3 * N, plans: N, contacts: 5 * N }, 'the app’s database, at the current schema version');
+    assert.deepEqual(stored, { version: 3, people: N, assessments: 3 * N, plans: N, contacts: 5 * N }, 'the app’s database, at the current schema version');
     const someone = await page.evaluate(() => window.wasmBindings.sample(1234));
     const last = await page.evaluate((n) => window.wasmBindings.sample(n - 1), N);
     assert.match(someone.name, /^Person 01234 [A-Z][a-z]+$/);
