@@ -118,6 +118,7 @@ $(BENCH_STAMP): tests/bench/package.json tests/bench/package-lock.json
 # ---------------------------------------------------------------- build / run
 build: $(NODE_STAMP)
 	trunk build --release
+	node tests/tools/bundles.mjs dist
 
 run: tools build
 	node tests/tools/serve.mjs --dir dist --port $(PORT) --base $(BASE)

@@ -1,6 +1,7 @@
 //! The root component: opens the database, provides it through context, and
 //! routes (hash-based, so `dist/` works from any folder of any web server).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -9,7 +10,6 @@ use yew_router::prelude::*;
 use crate::components::{layout, LoadFn, LoadPage};
 use crate::error::AppError;
 use crate::hooks::{use_load, Load};
-use crate::pages;
 use crate::state::DbContext;
 use crate::storage::{Db, Storage, DB_NAME};
 
@@ -50,26 +50,42 @@ pub enum Route {
     NotFound,
 }
 
-fn switch(route: Route) -> Html {
-    let page = match route.clone() {
-        Route::Caseload => html! { <pages::Caseload /> },
-        Route::NewPerson => pages::person_form(None),
-        Route::EditPerson { id } => pages::person_form(Some(id.into())),
-        Route::Person { id } => pages::person_page(id.into()),
-        Route::Assessment { id } => pages::assessment_page(id.into()),
-        Route::Summary { id } => pages::summary_page(id.into()),
-        Route::Plan { id } => pages::plan_page(id.into()),
-        Route::Progress { id } => pages::progress_page(id.into()),
-        Route::Directory => pages::directory_page(),
-        Route::NewService => pages::service_form(None),
-        Route::DirectoryFiles => pages::directory_files_page(),
-        Route::EditService { id } => pages::service_form(Some(id.into())),
-        Route::Settings => pages::settings_page(),
-        Route::Templates => pages::templates_page(),
-        Route::About => pages::about_page(),
-        Route::NotFound => pages::not_found_page(),
+/// The pages one bundle draws: `Some` for its own routes, `None` for the
+/// rest (another bundle draws those; see `pages/mod.rs` and ARCHITECTURE.md).
+pub type Pages = fn(&Route) -> Option<Html>;
+
+thread_local! {
+    /// Set once by the bundle's `main` (or a test) before the app renders.
+    /// It is a pointer, not a match over every page, so each bundle's
+    /// WebAssembly holds only its own pages.
+    static PAGES: Cell<Option<Pages>> = const { Cell::new(None) };
+}
+
+/// Which pages this WebAssembly module draws.
+pub fn set_pages(pages: Pages) {
+    PAGES.with(|p| p.set(Some(pages)));
+}
+
+/// Renders the app into the element with id `root` (the page's body if
+/// there is none), drawing `pages`' routes.
+pub fn start(root: &str, pages: Pages) {
+    set_pages(pages);
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(root));
+    match element {
+        Some(element) => yew::Renderer::<App>::with_root(element).render(),
+        None => yew::Renderer::<App>::new().render(),
     };
-    layout(&route, page)
+}
+
+/// This bundle's page for the route inside the layout; nothing for another
+/// bundle's route (that bundle, loaded by `static/boot.js`, draws it).
+fn switch(route: Route) -> Html {
+    match PAGES.with(Cell::get).and_then(|pages| pages(&route)) {
+        Some(page) => layout(&route, page),
+        None => Html::default(),
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -104,6 +120,35 @@ fn open_app(_: Option<Db>, name: AttrValue) -> LoadPage {
     })
 }
 
+thread_local! {
+    /// Why the database could not be opened, for [`fatal`].
+    static FATAL: std::cell::RefCell<Option<AppError>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The database could not be opened: say so in plain words, on this
+/// module's routes only.
+fn fatal(route: Route) -> Html {
+    if PAGES
+        .with(Cell::get)
+        .and_then(|pages| pages(&route))
+        .is_none()
+    {
+        return Html::default();
+    }
+    let Some(e) = FATAL.with(|f| f.borrow().clone()) else {
+        return Html::default();
+    };
+    html! {
+        <main id="main" class="fatal">
+            <h1>{ match e {
+                AppError::StorageUnavailable { .. } => "Linkwheel cannot keep information here",
+                _ => "Linkwheel cannot start",
+            } }</h1>
+            <p role="alert">{ e.user_message() }</p>
+        </main>
+    }
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     // Typed as a `LoadFn` like the pages' loaders, so `use_load` is compiled
@@ -111,15 +156,11 @@ pub fn App(props: &AppProps) -> Html {
     let app = use_load(props.db_name.clone(), open_app as LoadFn);
     match &*app {
         Load::Loading => html! {},
-        Load::Failed(e) => html! {
-            <main id="main" class="fatal">
-                <h1>{ match e {
-                    AppError::StorageUnavailable { .. } => "Linkwheel cannot keep information here",
-                    _ => "Linkwheel cannot start",
-                } }</h1>
-                <p role="alert">{ e.user_message() }</p>
-            </main>
-        },
+        Load::Failed(e) => {
+            FATAL.with(|f| *f.borrow_mut() = Some(e.clone()));
+            // Shown by the module whose route it is, so the page says it once.
+            html! { <HashRouter><Switch<Route> render={fatal} /></HashRouter> }
+        }
         Load::Ready(app) => app.clone(),
     }
 }

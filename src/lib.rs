@@ -20,7 +20,7 @@ pub mod state;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::{App, AppProps, Route};
+pub use app::{set_pages, start, App, AppProps, Pages, Route};
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
 

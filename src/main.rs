@@ -1,6 +1,9 @@
+//! The first WebAssembly module (Trunk's): the caseload. The other pages are
+//! in bundles of their own (`src/bin/`), loaded when first visited.
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    yew::Renderer::<linkwheel::App>::new().render();
+    linkwheel::start("app-main", linkwheel::pages::main_pages);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

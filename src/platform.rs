@@ -157,6 +157,17 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Option<String> {
     .as_string()
 }
 
+/// Opens the page for `route` by setting the address's hash, as a link
+/// would: every module of the page (and `static/boot.js`, which loads the
+/// module a route needs) hears of it, which the router's own `push` (history
+/// `pushState`) would not tell them.
+pub fn go(route: &crate::app::Route) {
+    use yew_router::Routable;
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.to_path());
+    }
+}
+
 /// Waits until this tab may run Linkwheel: `static/boot.js` holds a lock so
 /// only one tab runs it at a time (another tab asks first, then takes over).
 /// Without boot.js (tests that mount the app) there is nothing to wait for.

@@ -111,7 +111,13 @@
       return new Promise(function (done) { release = done; });
     };
   }
+  // Every module of the page asks; they share the one lock.
+  var tabLock = null;
   window.linkwheelTabLock = function () {
+    if (!tabLock) tabLock = requestTab();
+    return tabLock;
+  };
+  function requestTab() {
     if (!navigator.locks || !channel) return Promise.resolve();
     return new Promise(function (granted) {
       navigator.locks.request("linkwheel-tab", { ifAvailable: true }, function (lock) {
@@ -128,9 +134,14 @@
         return undefined;
       });
     });
-  };
+  }
 
+  // "Delete all data on this device": the page's own modules let go of the
+  // database like another tab would, and the page then starts afresh.
+  var deleting = false;
+  window.addEventListener("linkwheel-deleting", function () { deleting = true; });
   window.addEventListener("linkwheel-versionchange", function () {
+    if (deleting) return;
     stop("Linkwheel was changed in another tab",
       "A newer version of Linkwheel has started, or its data was deleted, in another tab or window. This tab has stopped so nothing is saved twice or lost. Reload to carry on.",
       "Reload", reload);
@@ -161,6 +172,65 @@
         "Sorry, Linkwheel hit a problem. Everything shown as saved is safe. Please reload the page.");
     }
   });
+  // Bundles. The first module (Trunk's) draws the caseload; the other pages
+  // are in modules of their own, loaded the first time a route needs one
+  // (src/pages/mod.rs has the same table) and kept for the rest of the visit.
+  // Each draws its own routes into its own element and nothing for the rest.
+  function bundleFor(hash) {
+    var path = String(hash || "").replace(/^#/, "").split("?")[0] || "/";
+    if (/^\/(people|assessments|plans)(\/|$)/.test(path)) return "people";
+    if (/^\/directory(\/|$)/.test(path)) return "directory";
+    if (/^\/(settings|templates|about)(\/|$)/.test(path)) return "settings";
+    return null;
+  }
+  var bundles = null;
+  var loaded = {};
+  function bundleFiles() {
+    if (bundles) return bundles;
+    bundles = {};
+    var meta = document.querySelector('meta[name="linkwheel-bundles"]');
+    String((meta && meta.content) || "").split(",").forEach(function (entry) {
+      var parts = entry.trim().split(" ");
+      if (parts.length === 3) bundles[parts[0]] = { js: parts[1], wasm: parts[2] };
+    });
+    return bundles;
+  }
+  function ensureBundle() {
+    load(bundleFor(location.hash), true);
+  }
+  function load(name, visible) {
+    if (!name || loaded[name]) return;
+    var files = bundleFiles()[name];
+    if (!files) return;
+    var note = visible ? document.getElementById("bundle-loading") : null;
+    if (note) note.hidden = false;
+    loaded[name] = import("./" + files.js).then(function (module) {
+      return module.default({ module_or_path: "./" + files.wasm });
+    }).then(function () {
+      if (note) note.hidden = true;
+    }, function () {
+      loaded[name] = null;
+      if (note) note.hidden = true;
+      if (visible || bundleFor(location.hash) === name) {
+        show("This part of Linkwheel did not load",
+          "Please check the connection and reload the page. Everything shown as saved is safe.");
+      }
+    });
+  }
+  // A person's pages are the likeliest next: once the caseload is up and
+  // the browser is idle, their module loads (from the service worker's copy
+  // after the first visit), so opening a person does not wait for it.
+  window.addEventListener("TrunkApplicationStarted", function () {
+    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+    setTimeout(function () { later(function () { load("people", false); }); }, 1000);
+  });
+  window.addEventListener("hashchange", ensureBundle);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ensureBundle);
+  } else {
+    ensureBundle();
+  }
+
   setTimeout(function () {
     if (!started && !waiting && document.getElementById("boot")) cannotStart();
   }, 30000);

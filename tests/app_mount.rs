@@ -96,6 +96,7 @@ async fn within<F: Future>(ms: u32, fut: F) -> Option<F::Output> {
 }
 
 fn mount(root: &Element, db_name: &str) -> yew::AppHandle<App> {
+    linkwheel::set_pages(linkwheel::pages::all_pages);
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {

@@ -3,7 +3,6 @@ use std::pin::Pin;
 
 use yew::platform::spawn_local;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::error::AppError;
@@ -19,7 +18,6 @@ pub struct Task {
     /// moves on). Read at its newest, it guards against a double click.
     running: Value<bool>,
     failure: Value<Option<AppError>>,
-    navigator: Option<Navigator>,
 }
 
 impl Task {
@@ -54,11 +52,7 @@ impl Task {
         let this = self.clone();
         spawn_local(async move {
             match work.await {
-                Ok(Some(route)) => {
-                    if let Some(n) = &this.navigator {
-                        n.push(&route);
-                    }
-                }
+                Ok(Some(route)) => crate::platform::go(&route),
                 Ok(None) => {
                     this.failure.set(None);
                     this.running.set(false);
@@ -78,6 +72,5 @@ pub fn use_task() -> Task {
     Task {
         running: use_value(|| false),
         failure: use_value(|| None),
-        navigator: use_navigator(),
     }
 }

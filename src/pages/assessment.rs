@@ -2,7 +2,6 @@ use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::score_picker::choice_picker;
@@ -91,7 +90,6 @@ struct AssessmentEditorProps {
 
 #[component]
 fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
-    let navigator = use_navigator();
     let (draft, autosave, edit) = use_draft(|| (*props.draft).clone(), save_draft);
     let AssessmentDraft {
         assessment,
@@ -142,11 +140,9 @@ fn AssessmentEditor(props: &AssessmentEditorProps) -> Html {
             let done = draft
                 .dispatch(DraftAction::Edit(AssessmentEdit::Complete, now_ms()))
                 .unwrap_or_else(|| draft.latest());
-            let (navigator, id) = (navigator.clone(), done.value.assessment.id.clone());
+            let id = done.value.assessment.id.clone();
             let go = Callback::from(move |()| {
-                if let Some(n) = &navigator {
-                    n.push(&Route::Summary { id: id.clone() });
-                }
+                crate::platform::go(&Route::Summary { id: id.clone() });
             });
             autosave.save_then(done.value.clone(), Some(go));
         })

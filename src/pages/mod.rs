@@ -47,3 +47,62 @@ fn titled_heading(text: String) -> Html {
 pub(crate) fn not_found(title: &'static str, e: &AppError) -> Html {
     html! { <div class="page"><Heading text={title} />{ error_banner(Some(e)) }</div> }
 }
+
+use crate::app::Route;
+
+// The bundles. Each WebAssembly module draws the routes of one of these
+// (its `main` passes it to `app::start`), and `static/boot.js` loads the
+// module a route needs when it is first visited. Keep the route table in
+// `boot.js` (`bundleFor`) the same as this.
+
+/// The first load: the caseload, and addresses that are not found.
+pub fn main_pages(route: &Route) -> Option<Html> {
+    match route {
+        Route::Caseload => Some(html! { <Caseload /> }),
+        Route::NotFound => Some(not_found_page()),
+        _ => None,
+    }
+}
+
+/// A person and their journey: details, assessments, summary, plan, progress.
+pub fn people_pages(route: &Route) -> Option<Html> {
+    Some(match route.clone() {
+        Route::NewPerson => person_form(None),
+        Route::EditPerson { id } => person_form(Some(id.into())),
+        Route::Person { id } => person_page(id.into()),
+        Route::Assessment { id } => assessment_page(id.into()),
+        Route::Summary { id } => summary_page(id.into()),
+        Route::Plan { id } => plan_page(id.into()),
+        Route::Progress { id } => progress_page(id.into()),
+        _ => return None,
+    })
+}
+
+/// The community directory, its entries, import and export.
+pub fn directory_pages(route: &Route) -> Option<Html> {
+    Some(match route.clone() {
+        Route::Directory => directory_page(),
+        Route::NewService => service_form(None),
+        Route::DirectoryFiles => directory_files_page(),
+        Route::EditService { id } => service_form(Some(id.into())),
+        _ => return None,
+    })
+}
+
+/// Settings (backup and restore among them), templates, about.
+pub fn settings_pages(route: &Route) -> Option<Html> {
+    Some(match route {
+        Route::Settings => settings_page(),
+        Route::Templates => templates_page(),
+        Route::About => about_page(),
+        _ => return None,
+    })
+}
+
+/// Every page, in one module: for tests that mount the whole app.
+pub fn all_pages(route: &Route) -> Option<Html> {
+    main_pages(route)
+        .or_else(|| people_pages(route))
+        .or_else(|| directory_pages(route))
+        .or_else(|| settings_pages(route))
+}

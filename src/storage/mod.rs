@@ -91,6 +91,9 @@ impl Storage {
     /// is not held up by it; other tabs let go by themselves.
     pub async fn delete_everything(&self) -> Result<(), AppError> {
         use indexed_db_futures::internals::SystemRepr;
+        // The page's other modules hold connections too: they let go like
+        // another tab would, and the page must not say it was stopped.
+        crate::platform::announce("linkwheel-deleting");
         self.db.as_sys().close();
         delete_database(&self.name()).await
     }

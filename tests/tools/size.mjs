@@ -87,6 +87,17 @@ function referencesIn(text, files) {
 /** The service worker's file: counted in the first load, its precache list reported apart. */
 export const SERVICE_WORKER = 'sw.js';
 
+/** index.html's list of bundles (tests/tools/bundles.mjs): "name js wasm,…". */
+const BUNDLES_META = /<meta name="?linkwheel-bundles"? content="([^"]*)"[^>]*>/;
+
+/** The bundles index.html lists: [{ name, files: [js, wasm] }]. */
+export function bundleFiles(dir) {
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const m = html.match(BUNDLES_META);
+  if (!m) return [];
+  return m[1].split(',').map((e) => e.trim().split(' ')).filter((p) => p.length === 3).map(([name, js, wasm]) => ({ name, files: [js, wasm] }));
+}
+
 export function firstLoadFiles(dir, files) {
   if (!files.includes('index.html')) return null;
   const seen = new Set(['index.html']);
@@ -94,7 +105,9 @@ export function firstLoadFiles(dir, files) {
   while (queue.length) {
     const cur = queue.shift();
     if (cur === SERVICE_WORKER || !SCANNED.has(path.extname(cur).toLowerCase())) continue;
-    const text = fs.readFileSync(path.join(dir, cur), 'utf8');
+    // The bundles listed for static/boot.js load when a route first needs
+    // them, not with the page: they are reported apart (bundleFiles).
+    const text = fs.readFileSync(path.join(dir, cur), 'utf8').replace(BUNDLES_META, '');
     for (const ref of referencesIn(text, files)) {
       if (!seen.has(ref)) {
         seen.add(ref);
@@ -184,6 +197,7 @@ function main() {
           serviceWorker: sw,
           precache,
           firstVisit,
+          bundles: bundleFiles(opts.dir).map((b) => ({ name: b.name, ...sum(b.files.map((f) => byFile.get(f))) })),
           budgetKb: opts.budgetKb,
           overBudget: over,
         },
@@ -219,6 +233,14 @@ function main() {
         row(`Fetched again (${precache.again.files.length} files)`, precache.again);
         console.log(`  fetched again, unhashed, with a revision: ${precache.again.files.join(', ') || 'none'}; hashed files come from the HTTP cache`);
         row('First visit (each file once)', firstVisit);
+      }
+      const bundles = bundleFiles(opts.dir);
+      if (bundles.length) {
+        console.log(line);
+        console.log('Bundles, each loaded when a page first needs it (the service worker also precaches them):');
+        for (const b of bundles) {
+          console.log(`${pad(`  ${b.name} (${b.files.join(', ')})`, w)}  ${lpad(kib(sum(b.files.map((f) => byFile.get(f))).raw), 14)}  ${lpad(kib(sum(b.files.map((f) => byFile.get(f))).gzip), 14)}`);
+        }
       }
     } else {
       console.log('First load: no index.html in dist');
