@@ -217,12 +217,24 @@
       }
     });
   }
-  // A person's pages are the likeliest next: once the caseload is up and
-  // the browser is idle, their module loads (from the service worker's copy
-  // after the first visit), so opening a person does not wait for it.
-  window.addEventListener("TrunkApplicationStarted", function () {
-    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
-    setTimeout(function () { later(function () { load("people", false); }); }, 1000);
+  // Loading ahead, on a sign of what comes next, so the page does not wait:
+  // a pointer over (or focus on) a link loads that link's module, and the
+  // first touch, click or key loads a person's pages, the likeliest next.
+  // Nothing loads ahead without someone using the page.
+  function ahead(event) {
+    var link = event.target && event.target.closest ? event.target.closest('a[href^="#/"]') : null;
+    if (link) load(bundleFor(link.getAttribute("href")), false);
+  }
+  function first() {
+    load("people", false);
+    ["pointerdown", "keydown", "touchstart"].forEach(function (type) {
+      document.removeEventListener(type, first, true);
+    });
+  }
+  document.addEventListener("pointerover", ahead, { passive: true });
+  document.addEventListener("focusin", ahead);
+  ["pointerdown", "keydown", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, first, { capture: true, passive: true });
   });
   window.addEventListener("hashchange", ensureBundle);
   if (document.readyState === "loading") {

@@ -1,7 +1,7 @@
 // The first load is the caseload's module alone; the other pages' modules
 // (bundles: people, directory, settings) load the first time a route needs
-// them, once each, and a person's module loads while the browser is idle so
-// opening a person does not wait for it.
+// them, once each, or just before: on a pointer over a link to them, and a
+// person's module on the first touch, click or key.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useE2E, expectNoAxeViolations } from './harness.mjs';
@@ -27,14 +27,21 @@ test('the first load is the caseload alone; each bundle loads once, when first n
   await h1(page, 'People').waitFor();
   assert.deepEqual(seen, [], 'no other module with the first load');
 
-  // While idle, a person's module loads by itself (drawing nothing).
+  // Nothing loads ahead on its own.
+  await page.waitForTimeout(1500);
+  assert.deepEqual(seen, [], 'nothing more while no one uses the page');
+  // A pointer over a link loads that link's module ahead (drawing nothing yet).
+  await mainNav(page).getByRole('link', { name: 'Settings', exact: true }).hover();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/settings-[0-9a-f]{16}_bg\.wasm$/.test(e.name)), null, { timeout: 10_000 });
+  assert.equal(await page.locator('#app-settings').evaluate((el) => el.childElementCount), 0, 'it draws nothing on the caseload');
+  // The first key or click loads a person's pages ahead.
+  await page.keyboard.press('Shift');
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/people-[0-9a-f]{16}_bg\.wasm$/.test(e.name)), null, { timeout: 10_000 });
-  assert.deepEqual(seen.sort(), ['people.js', 'people.wasm']);
-  assert.equal(await page.locator('#app-people').evaluate((el) => el.childElementCount), 0, 'it draws nothing on the caseload');
+  assert.deepEqual(seen.sort(), ['people.js', 'people.wasm', 'settings.js', 'settings.wasm']);
 
   // Opening people's pages uses it, with nothing more to load.
   await addPerson(page, 'Ada');
-  assert.deepEqual(seen.sort(), ['people.js', 'people.wasm']);
+  assert.deepEqual(seen.sort(), ['people.js', 'people.wasm', 'settings.js', 'settings.wasm']);
 
   // The directory and settings: loaded when first visited, once each.
   await mainNav(page).getByRole('link', { name: 'Directory', exact: true }).click();
