@@ -164,6 +164,6 @@ pub async fn restore(
                 .map_err(fail(ACTION))?;
         }
     }
-    tx.commit().await.map_err(fail(ACTION))?;
+    super::commit(tx, ACTION).await?;
     Ok(conflicts)
 }

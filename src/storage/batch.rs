@@ -69,6 +69,6 @@ impl Batch {
                 .await
                 .map_err(fail(action))?;
         }
-        tx.commit().await.map_err(fail(action))
+        super::commit(tx, action).await
     }
 }

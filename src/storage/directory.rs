@@ -89,6 +89,6 @@ pub async fn remove_sample(db: &Storage) -> Result<usize, AppError> {
             removed += 1;
         }
     }
-    tx.commit().await.map_err(fail(ACTION))?;
+    super::commit(tx, ACTION).await?;
     Ok(removed)
 }

@@ -125,6 +125,25 @@ pub async fn delete_database(name: &str) -> Result<(), AppError> {
         .map_err(|e| AppError::storage("delete the database", e))
 }
 
+/// Commits `tx` and waits for it. A transaction the browser aborted for
+/// want of space (its error is a `QuotaExceededError`, which the commit's
+/// own error does not name) is [`AppError::StorageFull`], so the page can
+/// say so; nothing of an aborted transaction is saved.
+pub(crate) async fn commit(tx: Transaction<'_>, action: &'static str) -> Result<(), AppError> {
+    use indexed_db_futures::internals::SystemRepr;
+    let sys = tx.as_sys().clone();
+    tx.commit().await.map_err(|e| {
+        let quota = sys
+            .error()
+            .is_some_and(|d| d.name() == "QuotaExceededError");
+        if quota {
+            AppError::StorageFull { action }
+        } else {
+            AppError::storage(action, e)
+        }
+    })
+}
+
 /// Maps any storage error into an [`AppError`] for `action`.
 pub(crate) fn fail<E: std::fmt::Display>(action: &'static str) -> impl Fn(E) -> AppError {
     move |e| AppError::storage(action, e)
@@ -222,7 +241,7 @@ pub(crate) async fn delete_one(
         .map_err(fail(action))?
         .await
         .map_err(fail(action))?;
-    tx.commit().await.map_err(fail(action))
+    commit(tx, action).await
 }
 
 /// Every record in a store, or (with `by: Some((index, key))`) every record

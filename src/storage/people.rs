@@ -56,5 +56,5 @@ pub async fn delete_person(db: &Storage, id: &str) -> Result<(), AppError> {
         .map_err(fail(ACTION))?
         .await
         .map_err(fail(ACTION))?;
-    tx.commit().await.map_err(fail(ACTION))
+    super::commit(tx, ACTION).await
 }

@@ -46,7 +46,7 @@ pub async fn save_plan(db: &Storage, plan: &Plan) -> Result<(), AppError> {
     if let Some(person) = person {
         set_next_review(&people, person, review, ACTION).await?;
     }
-    tx.commit().await.map_err(fail(ACTION))
+    super::commit(tx, ACTION).await
 }
 
 /// Fills in every person's `next_review` from their newest plan, in one
@@ -67,7 +67,7 @@ pub(crate) async fn backfill_next_review(db: &Storage) -> Result<(), AppError> {
         let review = newest_review(&plans, &id, ACTION).await?;
         set_next_review(&people, person, review, ACTION).await?;
     }
-    tx.commit().await.map_err(fail(ACTION))
+    super::commit(tx, ACTION).await
 }
 
 /// The review date of `person_id`'s newest plan in `plans` (by `created_at`,

@@ -97,7 +97,7 @@ pub async fn save_template(db: &Storage, t: &Template, now: f64) -> Result<(), A
         .map_err(fail(ACTION))?
         .await
         .map_err(fail(ACTION))?;
-    tx.commit().await.map_err(fail(ACTION))
+    super::commit(tx, ACTION).await
 }
 
 /// The template an assessment was taken with: a built-in one first, then an
