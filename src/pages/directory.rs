@@ -216,7 +216,7 @@ fn DirectoryList(props: &DirectoryListProps) -> Html {
                 <div class="field search-field">
                     { prose(r#"<label for="directory-search">Search the directory</label>"#) }
                     <input id="directory-search" type="search" value={f.query.clone()} autocomplete="off"
-                        placeholder="Name, what it is, or who runs it"
+                        placeholder="Name, activity or organisation"
                         oninput={on_filter.reform(|e: InputEvent| FilterChange::Query(
                             e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
                 </div>
