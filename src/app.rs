@@ -45,6 +45,9 @@ pub enum Route {
     Templates,
     #[at("/about")]
     About,
+    /// Kiosk mode (`pages/kiosk`). While it is on, every route shows it.
+    #[at("/kiosk")]
+    Kiosk,
     #[not_found]
     #[at("/not-found")]
     NotFound,
@@ -67,6 +70,7 @@ fn switch(route: Route) -> Html {
         Route::Settings => pages::settings_page(),
         Route::Templates => pages::templates_page(),
         Route::About => pages::about_page(),
+        Route::Kiosk => pages::kiosk::kiosk_off_page(),
         Route::NotFound => pages::not_found_page(),
     };
     layout(&route, page)
@@ -94,6 +98,11 @@ fn open_app(_: Option<Db>, name: AttrValue) -> LoadPage {
         let opened = Storage::open(&name).await;
         crate::platform::hide_boot_message();
         let db: Db = Rc::new(opened?);
+        // Kiosk mode: the kiosk, whatever the route, and no way to the rest
+        // of the app but its PIN.
+        if crate::storage::settings::get_kiosk(&db).await?.enabled {
+            return Ok(html! { <DbContext context={db}>{ pages::kiosk::kiosk_app() }</DbContext> });
+        }
         Ok(html! {
             <DbContext context={db}>
                 <HashRouter>

@@ -3,8 +3,6 @@
 //! screens, the idle timing and the per-day counts. The screens are in
 //! `pages/kiosk/`.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::dates;
@@ -331,6 +329,17 @@ pub fn activities(
     out
 }
 
+/// Every entry in `found` once, in order: for the printed plan.
+pub fn each_once(found: &[(usize, Vec<usize>)]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &n in found.iter().flat_map(|(_, list)| list) {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
 /// Where the idle timer is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Idle {
@@ -354,13 +363,17 @@ pub fn idle_phase(idle_ms: f64, limit_ms: f64) -> Idle {
     }
 }
 
-/// Completed check-ins per day (`YYYY-MM-DD`), and nothing else.
-pub type Counts = BTreeMap<String, u32>;
+/// Completed check-ins per day (`YYYY-MM-DD`, count), and nothing else.
+/// Stored as one object, `{ "2026-11-21": 3 }` (see `storage::settings`).
+pub type Counts = Vec<(String, u32)>;
 
 /// One more check-in on `today`; days older than [`KEEP_DAYS`] go.
 pub fn add_check_in(counts: &mut Counts, today: &str) {
-    *counts.entry(today.to_string()).or_insert(0) += 1;
-    counts.retain(|day, _| dates::days_between(day, today).is_some_and(|d| d <= KEEP_DAYS));
+    match counts.iter_mut().find(|(day, _)| day == today) {
+        Some((_, n)) => *n = n.saturating_add(1),
+        None => counts.push((today.to_string(), 1)),
+    }
+    counts.retain(|(day, _)| dates::days_between(day, today).is_some_and(|d| d <= KEEP_DAYS));
 }
 
 /// The last `days` days up to `today`, newest first, with their counts
@@ -369,7 +382,10 @@ pub fn last_days(counts: &Counts, today: &str, days: i64) -> Vec<(String, u32)> 
     (0..days)
         .filter_map(|back| dates::add_days(today, -back))
         .map(|day| {
-            let n = counts.get(&day).copied().unwrap_or(0);
+            let n = counts
+                .iter()
+                .find(|(d, _)| *d == day)
+                .map_or(0, |(_, n)| *n);
             (day, n)
         })
         .collect()
@@ -635,10 +651,12 @@ mod tests {
         add_check_in(&mut c, "2026-11-20");
         add_check_in(&mut c, "2026-11-21");
         add_check_in(&mut c, "2026-11-21");
-        assert_eq!(c.get("2026-11-21"), Some(&2));
-        assert_eq!(c.get("2026-11-20"), Some(&1));
-        c.insert("2025-01-01".into(), 7);
-        c.insert("not a date".into(), 7);
+        assert_eq!(
+            c,
+            [("2026-11-20".to_string(), 1), ("2026-11-21".to_string(), 2)]
+        );
+        c.push(("2025-01-01".into(), 7));
+        c.push(("not a date".into(), 7));
         add_check_in(&mut c, "2026-11-21");
         assert_eq!(
             c.len(),
@@ -650,8 +668,6 @@ mod tests {
         assert_eq!(days[0], ("2026-11-21".to_string(), 3));
         assert_eq!(days[1], ("2026-11-20".to_string(), 1));
         assert_eq!(days[13], ("2026-11-08".to_string(), 0));
-        let json = serde_json::to_string(&c).unwrap();
-        assert_eq!(json, r#"{"2026-11-20":1,"2026-11-21":3}"#);
     }
 
     #[test]
@@ -674,6 +690,7 @@ mod tests {
         ];
         let found = activities(&services, &t, &[home, money]);
         assert_eq!(found, vec![(money, vec![3, 0])], "home has none; by name");
+        assert_eq!(each_once(&[(1, vec![3, 0]), (2, vec![0, 2])]), [3, 0, 2]);
         let many: Vec<Service> = (0..9)
             .map(|i| svc(&format!("Group {i}"), "money-benefits", false))
             .collect();

@@ -5,6 +5,7 @@ pub(crate) mod assessment;
 mod caseload;
 mod directory;
 mod directory_files;
+pub mod kiosk;
 mod person;
 mod person_episode;
 mod person_form;
