@@ -206,6 +206,14 @@ test('kiosk mode is turned on in Settings with a PIN typed twice, and then every
     assert.deepEqual(await smallTargets(page), [], 'touch targets of at least 44 by 44 px');
   });
 
+  await step('"Full screen" fills the screen, and then goes', async () => {
+    await tap(page, 'Full screen');
+    await page.waitForFunction(() => document.fullscreenElement === document.documentElement);
+    await page.getByRole('button', { name: 'Full screen' }).waitFor({ state: 'hidden' });
+    await page.evaluate(() => document.exitFullscreen());
+    await page.getByRole('button', { name: 'Full screen' }).waitFor();
+  });
+
   await step('made for touch: no text selection or long-press menu outside text boxes', async () => {
     assert.equal(await page.locator('main').evaluate((m) => getComputedStyle(m).userSelect), 'none');
     const prevented = (selector) =>
@@ -322,6 +330,7 @@ test('a check-in by touch, printed and finished: the visitor\'s words are nowher
     assert.deepEqual(await counts(page), { [today]: 1 }, 'only a number for the day');
     const found = await traces(page, [MATTERS, STEP]);
     assert.ok(found.includes(`"${MATTERS}" in page text`), 'the check finds words where they are');
+    assert.ok(found.includes(`"${STEP}" in DOM`));
     assert.deepEqual(found.filter((t) => !/ in (page text|DOM|form fields)$/.test(t)), [], 'not stored, not in the URL');
   });
 

@@ -123,8 +123,8 @@ fn KioskSetup(props: &KioskSetupProps) -> Html {
                 "(a short wheel of life, what matters, first steps and local activities from the directory) and can print it. ",
                 "Nothing they put in is kept. While kiosk mode is on, nothing else of Linkwheel can be reached without the PIN.</p>",
                 "<p><strong>Kiosk mode hides the rest of Linkwheel; it does not lock it away.</strong> ",
-                "Use a device kept for the kiosk where you can. If the PIN is forgotten, the only way out is to clear the browser's data for Linkwheel, ",
-                "which deletes everything on this device: back up first.</p>")) }
+                "Use a device kept for the kiosk where you can. If the PIN is forgotten, there is no way back from the kiosk: ",
+                "the browser's data for Linkwheel would have to be cleared, which deletes everything on this device. Back up first.</p>")) }
             { error_banner(task.failure()) }
             <form {onsubmit} novalidate=true>
                 { select_field("kiosk-template", "Check-in to offer", &titles, None, &form.template, &form.setter(|f, v| f.template = v)) }

@@ -19,7 +19,7 @@ pub fn welcome_screen(act: &Callback<Action>) -> Html {
                 "<p><strong>Nothing you put in is kept.</strong> When you finish, it is all cleared.</p>")) }
             <div class="kiosk-start">{ action(Look::Primary, "Start", None, act, Action::Start) }</div>
             if can_go_full_screen() {
-                <button type="button" class="button button-secondary" onclick={Callback::from(|_: MouseEvent| full_screen())}>
+                <button type="button" class="button button-secondary kiosk-full-screen" onclick={Callback::from(|_: MouseEvent| full_screen())}>
                     { "Full screen" }
                 </button>
             }
