@@ -130,10 +130,10 @@ fn KioskSetup(props: &KioskSetupProps) -> Html {
                 { select_field("kiosk-template", "Check-in to offer", &titles, None, &form.template, &form.setter(|f, v| f.template = v)) }
                 { select_field("kiosk-idle", "Clear a check-in after no touch for", &minutes, None, &form.minutes, &form.setter(|f, v| f.minutes = v)) }
                 { TextField::new("kiosk-pin", "Choose a kiosk PIN", &form.pin, form.setter(|f, v| f.pin = v))
-                    .kind("password").autocomplete("new-password").required()
+                    .kind("password").autocomplete("off").required()
                     .hint("4 to 8 digits. Staff need it to leave kiosk mode.").error(err("kiosk-pin")).view() }
                 { TextField::new("kiosk-pin-again", "Type the PIN again", &form.again, form.setter(|f, v| f.again = v))
-                    .kind("password").autocomplete("new-password").required().error(err("kiosk-pin-again")).view() }
+                    .kind("password").autocomplete("off").required().error(err("kiosk-pin-again")).view() }
                 <button type="submit" class="button" disabled={task.running()}>{ "Turn on kiosk mode" }</button>
             </form>
             <table class="kiosk-counts">
