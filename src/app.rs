@@ -45,6 +45,9 @@ pub enum Route {
     Templates,
     #[at("/about")]
     About,
+    /// Kiosk mode (`pages/kiosk`). While it is on, every route shows it.
+    #[at("/kiosk")]
+    Kiosk,
     #[not_found]
     #[at("/not-found")]
     NotFound,
@@ -79,10 +82,28 @@ pub fn start(root: &str, pages: Pages) {
     };
 }
 
+thread_local! {
+    /// Kiosk mode is on (read when the database opens): every address
+    /// shows the kiosk, and nothing else can be reached without its PIN.
+    static KIOSK: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True while kiosk mode is on.
+pub fn kiosk_on() -> bool {
+    KIOSK.with(Cell::get)
+}
+
 /// This bundle's page for the route inside the layout; nothing for another
-/// bundle's route (that bundle, loaded by `static/boot.js`, draws it).
+/// bundle's route (that bundle, loaded by `static/boot.js`, draws it). In
+/// kiosk mode every other address is replaced by the kiosk's (no history
+/// entry), which the kiosk bundle draws on its own, without the layout.
 fn switch(route: Route) -> Html {
+    if kiosk_on() && route != Route::Kiosk {
+        crate::platform::go_replace(&Route::Kiosk);
+        return Html::default();
+    }
     match PAGES.with(Cell::get).and_then(|pages| pages(&route)) {
+        Some(page) if kiosk_on() => page,
         Some(page) => layout(&route, page),
         None => Html::default(),
     }
@@ -110,6 +131,9 @@ fn open_app(_: Option<Db>, name: AttrValue) -> LoadPage {
         let opened = Storage::open(&name).await;
         crate::platform::hide_boot_message();
         let db: Db = Rc::new(opened?);
+        KIOSK.with(|k| k.set(false));
+        let kiosk = crate::storage::settings::get_kiosk(&db).await?.enabled;
+        KIOSK.with(|k| k.set(kiosk));
         Ok(html! {
             <DbContext context={db}>
                 <HashRouter>

@@ -1,5 +1,6 @@
 //! WebCrypto, and nothing of our own: random bytes, PBKDF2-HMAC-SHA256 key
-//! derivation and AES-256-GCM, all through the browser's `SubtleCrypto`.
+//! derivation (and raw bits, for the kiosk PIN's hash) and AES-256-GCM, all
+//! through the browser's `SubtleCrypto`.
 //! Keys are non-extractable `CryptoKey`s: their bytes never reach this code.
 
 use js_sys::{Object, Reflect, Uint8Array};
@@ -56,15 +57,16 @@ pub fn random_bytes(n: usize) -> Result<Vec<u8>, CryptoError> {
     Ok(bytes)
 }
 
-/// An AES-256-GCM key (encrypt and decrypt, not extractable) derived from
-/// `passphrase` with PBKDF2-HMAC-SHA256.
-pub async fn derive_key(
-    passphrase: &str,
+/// `secret` as a PBKDF2 base key for `usage`, and the PBKDF2-HMAC-SHA256
+/// parameters with `salt` and `iterations`.
+async fn pbkdf2_base(
+    subtle: &web_sys::SubtleCrypto,
+    secret: &str,
     salt: &[u8],
     iterations: u32,
-) -> Result<CryptoKey, CryptoError> {
-    let subtle = subtle()?;
-    let raw = Uint8Array::from(passphrase.as_bytes());
+    usage: &str,
+) -> Result<(CryptoKey, Object), CryptoError> {
+    let raw = Uint8Array::from(secret.as_bytes());
     let base = JsFuture::from(
         subtle
             .import_key_with_object(
@@ -72,7 +74,7 @@ pub async fn derive_key(
                 &raw,
                 &params("PBKDF2", &[])?,
                 false,
-                &usages(&["deriveKey"]),
+                &usages(&[usage]),
             )
             .map_err(failed)?,
     )
@@ -86,12 +88,24 @@ pub async fn derive_key(
             ("hash", "SHA-256".into()),
         ],
     )?;
+    Ok((base.unchecked_into(), pbkdf2))
+}
+
+/// An AES-256-GCM key (encrypt and decrypt, not extractable) derived from
+/// `passphrase` with PBKDF2-HMAC-SHA256.
+pub async fn derive_key(
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<CryptoKey, CryptoError> {
+    let subtle = subtle()?;
+    let (base, pbkdf2) = pbkdf2_base(&subtle, passphrase, salt, iterations, "deriveKey").await?;
     let aes = params("AES-GCM", &[("length", 256.into())])?;
     let key = JsFuture::from(
         subtle
             .derive_key_with_object_and_object(
                 &pbkdf2,
-                &base.unchecked_into(),
+                &base,
                 &aes,
                 false,
                 &usages(&["encrypt", "decrypt"]),
@@ -101,6 +115,25 @@ pub async fn derive_key(
     .await
     .map_err(failed)?;
     Ok(key.unchecked_into())
+}
+
+/// PBKDF2-HMAC-SHA256 of `secret` with `salt`: 32 bytes (`deriveBits`).
+/// For the kiosk PIN, which is stored only as this hash.
+pub async fn pbkdf2_bits(
+    secret: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<Vec<u8>, CryptoError> {
+    let subtle = subtle()?;
+    let (base, pbkdf2) = pbkdf2_base(&subtle, secret, salt, iterations, "deriveBits").await?;
+    let bits = JsFuture::from(
+        subtle
+            .derive_bits_with_object(&pbkdf2, &base, 256)
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?;
+    Ok(Uint8Array::new(&bits).to_vec())
 }
 
 fn gcm(iv: &[u8], aad: &[u8]) -> Result<Object, CryptoError> {

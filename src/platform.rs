@@ -168,6 +168,15 @@ pub fn go(route: &crate::app::Route) {
     }
 }
 
+/// Like [`go`], replacing the current address in the history instead of
+/// adding one (kiosk mode: Back never leads anywhere else).
+pub fn go_replace(route: &crate::app::Route) {
+    use yew_router::Routable;
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(&format!("#{}", route.to_path()));
+    }
+}
+
 /// Waits until this tab may run Linkwheel: `static/boot.js` holds a lock so
 /// only one tab runs it at a time (another tab asks first, then takes over).
 /// Without boot.js (tests that mount the app) there is nothing to wait for.

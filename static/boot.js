@@ -181,6 +181,7 @@
     if (/^\/(people|assessments|plans)(\/|$)/.test(path)) return "people";
     if (/^\/directory(\/|$)/.test(path)) return "directory";
     if (/^\/(settings|templates|about)(\/|$)/.test(path)) return "settings";
+    if (/^\/kiosk(\/|$)/.test(path)) return "kiosk";
     return null;
   }
   var bundles = null;

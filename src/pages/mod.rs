@@ -5,6 +5,7 @@ pub(crate) mod assessment;
 mod caseload;
 mod directory;
 mod directory_files;
+pub mod kiosk;
 mod person;
 mod person_episode;
 mod person_form;
@@ -99,10 +100,21 @@ pub fn settings_pages(route: &Route) -> Option<Html> {
     })
 }
 
+/// Kiosk mode: the check-in for members of the public while it is on, a
+/// short note that it is off otherwise. (Its settings are in Settings.)
+pub fn kiosk_pages(route: &Route) -> Option<Html> {
+    match route {
+        Route::Kiosk if crate::app::kiosk_on() => Some(kiosk::kiosk_app()),
+        Route::Kiosk => Some(kiosk::kiosk_off_page()),
+        _ => None,
+    }
+}
+
 /// Every page, in one module: for tests that mount the whole app.
 pub fn all_pages(route: &Route) -> Option<Html> {
     main_pages(route)
         .or_else(|| people_pages(route))
         .or_else(|| directory_pages(route))
         .or_else(|| settings_pages(route))
+        .or_else(|| kiosk_pages(route))
 }

@@ -18,6 +18,7 @@ pub fn settings_page() -> Html {
             <BackUp />
             <Restore />
             <DeviceStorage />
+            { crate::pages::kiosk::kiosk_settings_section() }
             <DeleteEverything />
         </div>
     }

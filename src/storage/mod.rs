@@ -184,7 +184,7 @@ fn all_from_js<T: DeserializeOwned>(
 }
 
 /// Reads one record by id, as stored.
-async fn get_js(
+pub(crate) async fn get_js(
     db: &Storage,
     store_name: &str,
     id: &str,

@@ -1,6 +1,6 @@
 // After `trunk build` (which makes dist/ with the first module, the
 // caseload): builds the other bundles, each a WebAssembly module of its own
-// (src/bin/people.rs, directory.rs, settings.rs), the way Trunk builds the
+// (src/bin/people.rs, directory.rs, settings.rs, kiosk.rs), the way Trunk builds the
 // first: cargo (release), wasm-bindgen (`--target web`), wasm-opt -Oz with
 // index.html's flags. Each lands in dist/ under a content-hashed name, is
 // listed in index.html (<meta name="linkwheel-bundles">) for static/boot.js,
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeServiceWorker } from './sw.mjs';
 
-export const BUNDLES = ['people', 'directory', 'settings'];
+export const BUNDLES = ['people', 'directory', 'settings', 'kiosk'];
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TARGET = 'wasm32-unknown-unknown';
