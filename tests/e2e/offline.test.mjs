@@ -97,6 +97,43 @@ test('after one visit, Linkwheel starts and the whole journey works with no netw
   e2e.errors.assertNone('offline');
 });
 
+test('with no network, kiosk mode is turned on and a check-in is done', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const { page, context } = e2e;
+  await openApp(e2e);
+  await offlineReady(page);
+  await context.setOffline(true);
+  const responses = [];
+  page.on('response', (res) => responses.push(res));
+  await page.goto(e2e.urlFor('#/settings'), { waitUntil: 'load' });
+  const section = page.getByRole('region', { name: 'Kiosk mode' });
+  await section.waitFor();
+  await page.getByLabel('Choose a kiosk PIN').fill('2468');
+  await page.getByLabel('Type the PIN again').fill('2468');
+  await page.getByRole('button', { name: 'Turn on kiosk mode', exact: true }).click();
+  await h1(page, 'Check in with yourself').waitFor();
+
+  // The quick check-in: eight questions, then what matters, through to the end.
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('radio', { name: '6', exact: true }).click();
+  for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await h1(page, 'What matters to me').waitFor();
+  await page.getByLabel('In my own words').fill('Seeing my sister more often');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await h1(page, 'What would you like to work on?').waitFor();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await h1(page, 'Your check-in').waitFor();
+  await page.getByRole('button', { name: 'Finish', exact: true }).click();
+  await h1(page, 'Check in with yourself').waitFor();
+
+  const counts = (await readStore(page, 'settings')).find((r) => r.id === 'kiosk_counts')?.value ?? {};
+  assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), 1, 'the check-in was counted, offline');
+  const fromNetwork = responses.filter((r) => !r.fromServiceWorker()).map((r) => `${r.status()} ${r.url()}`);
+  assert.deepEqual(fromNetwork, [], 'while offline, every file came from the service worker');
+  assert.ok(responses.some((r) => /\/kiosk-[0-9a-f]{16}_bg\.wasm$/.test(r.url())), 'the kiosk module came from the service worker');
+  await context.setOffline(false);
+  e2e.errors.assertNone('kiosk offline');
+});
+
 test('a new version waits for "Reload to update", and the page reloads under it only then', { timeout: TEST_TIMEOUT_MS }, async () => {
   const { page } = e2e;
   // A copy of dist/ on its own server, to deploy a "new version" into.
