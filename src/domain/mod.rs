@@ -8,6 +8,7 @@ pub mod chart;
 pub mod dates;
 pub mod directory;
 pub mod edit;
+pub mod lock;
 pub mod measures;
 pub mod model;
 pub mod order;
