@@ -17,6 +17,16 @@ pub enum CryptoError {
     Refused,
 }
 
+impl CryptoError {
+    /// What went wrong, for the console.
+    pub fn cause(self) -> String {
+        match self {
+            CryptoError::Unavailable(cause) => cause,
+            CryptoError::Refused => "the integrity check failed".into(),
+        }
+    }
+}
+
 fn crypto() -> Result<web_sys::Crypto, CryptoError> {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
@@ -134,7 +144,10 @@ pub async fn new_data_key() -> Result<CryptoKey, CryptoError> {
     let promise = subtle()?
         .generate_key_with_object(&aes256()?, true, &usages(&["encrypt", "decrypt"]))
         .map_err(failed)?;
-    Ok(JsFuture::from(promise).await.map_err(failed)?.unchecked_into())
+    Ok(JsFuture::from(promise)
+        .await
+        .map_err(failed)?
+        .unchecked_into())
 }
 
 /// `key`'s raw bytes encrypted with AES-GCM under `wrapping_key` and the

@@ -150,7 +150,9 @@ async fn fill(db: &Storage) {
     )
     .await
     .expect("worker");
-    settings::set_last_backup(db, 5.0).await.expect("last backup");
+    settings::set_last_backup(db, 5.0)
+        .await
+        .expect("last backup");
     directory::save_service(
         db,
         &linkwheel::domain::directory::Service {
@@ -187,8 +189,7 @@ fn text_of(value: &JsValue, out: &mut String) {
         out.push_str(&s);
     } else if let Some(n) = value.as_f64() {
         out.push_str(&n.to_string());
-    } else if value.is_instance_of::<js_sys::ArrayBuffer>()
-        || value.is_instance_of::<Uint8Array>()
+    } else if value.is_instance_of::<js_sys::ArrayBuffer>() || value.is_instance_of::<Uint8Array>()
     {
         out.push_str(&String::from_utf8_lossy(&Uint8Array::new(value).to_vec()));
     } else if value.is_object() {
@@ -256,9 +257,7 @@ async fn a_wrapped_data_key_unwraps_as_a_key_that_cannot_be_exported() {
         .await
         .expect("derive");
     assert_eq!(
-        crypto::unwrap_key(&wrapped, &wrong, &iv, false)
-            .await
-            .err(),
+        crypto::unwrap_key(&wrapped, &wrong, &iv, false).await.err(),
         Some(CryptoError::Refused)
     );
     let mut changed = wrapped.clone();
@@ -273,12 +272,10 @@ async fn a_wrapped_data_key_unwraps_as_a_key_that_cannot_be_exported() {
 async fn a_sealed_record_opens_where_it_was_written_and_its_plain_fields_win() {
     keyholder();
     let salt = crypto::random_bytes(16).expect("salt");
-    let key = crypto::derive_key(PASS, &salt, 100_000)
-        .await
-        .expect("key");
+    let key = crypto::derive_key(PASS, &salt, 100_000).await.expect("key");
     let js = |v: &Person| serde_wasm_bindgen::to_value(v).expect("to js");
-    let worker: JsValue = js_sys::JSON::parse(r#"{"id":"worker","value":{"name":"Jo Linkworker"}}"#)
-        .expect("worker");
+    let worker: JsValue =
+        js_sys::JSON::parse(r#"{"id":"worker","value":{"name":"Jo Linkworker"}}"#).expect("worker");
     let last: JsValue = js_sys::JSON::parse(r#"{"id":"last_backup","value":5}"#).expect("last");
     let service: JsValue =
         js_sys::JSON::parse(r#"{"id":"d1","name":"Allotment club"}"#).expect("entry");
@@ -288,9 +285,7 @@ async fn a_sealed_record_opens_where_it_was_written_and_its_plain_fields_win() {
         (SETTINGS, last.clone()),
         (DIRECTORY, service.clone()),
     ];
-    let sealed = seal::seal_with(&key, records, "test")
-        .await
-        .expect("seal");
+    let sealed = seal::seal_with(&key, records, "test").await.expect("seal");
 
     let p = &sealed[0].1;
     let mut fields: Vec<String> = Object::keys(p.unchecked_ref::<Object>())
@@ -313,7 +308,10 @@ async fn a_sealed_record_opens_where_it_was_written_and_its_plain_fields_win() {
     for secret in ["Zephyrine", "Quillfeather", "marmalade", "Jo Linkworker"] {
         assert!(!text.contains(secret), "{secret} is not readable");
     }
-    assert!(seal::is_sealed(&sealed[1].1), "the worker's details are sealed");
+    assert!(
+        seal::is_sealed(&sealed[1].1),
+        "the worker's details are sealed"
+    );
     assert_eq!(sealed[2].1, last, "other settings stay as they are");
     assert_eq!(sealed[3].1, service, "the directory stays as it is");
 
@@ -445,7 +443,9 @@ async fn turning_protection_on_seals_every_personal_record_at_once() {
             .next_review,
         "2027-03-03"
     );
-    assert!(!stored_text(&db, &[PLANS, PEOPLE]).await.contains("tangerine"));
+    assert!(!stored_text(&db, &[PLANS, PEOPLE])
+        .await
+        .contains("tangerine"));
     finish(db).await;
 }
 
@@ -531,7 +531,10 @@ async fn locked_nothing_personal_is_read_or_written() {
     let again = Storage::open(&name).await.expect("open again");
     assert!(keyring::is_protected(&again).await.expect("read"));
     assert!(linkwheel::platform::is_protected());
-    assert_eq!(people::get_person(&again, "p1").await, Err(AppError::Locked));
+    assert_eq!(
+        people::get_person(&again, "p1").await,
+        Err(AppError::Locked)
+    );
     again.close();
     finish(db).await;
 }
@@ -608,11 +611,9 @@ async fn changing_the_passphrase_wraps_the_same_key_again() {
         Uint8Array::new(&get(&keyring_record(&db).await, "wrapped")).to_vec(),
         Uint8Array::new(&get(&ring_before, "wrapped")).to_vec()
     );
-    assert!(
-        keyring::change_passphrase(&db, PASS, "a new passphrase")
-            .await
-            .expect("change")
-    );
+    assert!(keyring::change_passphrase(&db, PASS, "a new passphrase")
+        .await
+        .expect("change"));
     let ring = keyring_record(&db).await;
     assert_ne!(
         Uint8Array::new(&get(&ring, "salt")).to_vec(),
@@ -633,9 +634,7 @@ async fn changing_the_passphrase_wraps_the_same_key_again() {
     );
     TimeoutFuture::new(2_100).await;
     assert_eq!(
-        keyring::unlock(&db, "a new passphrase")
-            .await
-            .expect("try"),
+        keyring::unlock(&db, "a new passphrase").await.expect("try"),
         Unlock::Unlocked
     );
     assert_eq!(
@@ -654,9 +653,7 @@ async fn a_protected_device_backs_up_and_restores_sealed() {
     let text = make_backup(&db, "backup passphrase", 5.0)
         .await
         .expect("backup");
-    let contents: Contents = open_backup(&text, "backup passphrase")
-        .await
-        .expect("open");
+    let contents: Contents = open_backup(&text, "backup passphrase").await.expect("open");
     assert_eq!(
         contents.records("people")[0]["preferred_name"],
         "Zephyrine",

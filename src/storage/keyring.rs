@@ -56,7 +56,7 @@ fn bytes(record: &JsValue, field: &str) -> Vec<u8> {
 }
 
 fn crypto_fail(action: &'static str) -> impl Fn(CryptoError) -> AppError {
-    move |e| AppError::storage(action, format!("{e:?}"))
+    move |e| AppError::storage(action, e.cause())
 }
 
 /// The keyring as stored, if the device's data is protected.
@@ -64,10 +64,17 @@ async fn read(db: &Storage, action: &'static str) -> Result<Option<JsValue>, App
     get_js(db, SETTINGS, KEYRING, action).await
 }
 
+/// Writes the keyring (plain: nothing in it is personal) in one transaction.
 async fn write(db: &Storage, record: JsValue, action: &'static str) -> Result<(), AppError> {
-    let mut batch = Batch::new();
-    batch.put_raw(SETTINGS, record);
-    batch.commit_for(db, action).await
+    let tx = db.tx(&[SETTINGS], TransactionMode::Readwrite, action)?;
+    let store = tx.object_store(SETTINGS).map_err(fail(action))?;
+    store
+        .put(record)
+        .primitive()
+        .map_err(fail(action))?
+        .await
+        .map_err(fail(action))?;
+    super::commit(tx, action).await
 }
 
 /// Sets the new salt, iv and wrapped key on `record`, and clears the count
@@ -156,9 +163,7 @@ pub async fn protect(db: &Storage, passphrase: &str, idle_minutes: u32) -> Resul
     // Extractable only until it is wrapped; the key used from then on is
     // the non-extractable copy unwrapped from what is stored, which also
     // proves the stored keyring opens.
-    let fresh = crypto::new_data_key()
-        .await
-        .map_err(crypto_fail(ACTION))?;
+    let fresh = crypto::new_data_key().await.map_err(crypto_fail(ACTION))?;
     let (salt, iv, wrapped) = wrap_for(&fresh, passphrase, ACTION).await?;
     drop(fresh);
     let record: JsValue = js_sys::Object::new().into();

@@ -77,10 +77,7 @@ fn place(store: &str, record: &JsValue) -> Result<Vec<u8>, AppError> {
 }
 
 fn crypto_fail(action: &'static str) -> impl Fn(CryptoError) -> AppError {
-    move |e| match e {
-        CryptoError::Refused => AppError::storage(action, "a sealed record failed its check"),
-        CryptoError::Unavailable(cause) => AppError::storage(action, cause),
-    }
+    move |e| AppError::storage(action, e.cause())
 }
 
 /// The key to seal personal records with: `Some` while unlocked, `None` when
@@ -217,14 +214,16 @@ pub async fn open_with(
         .map_err(|e| crypto_fail(action)(crypto::refused_or_failed(e)))?
         .unchecked_into();
     let mut plain = plain.iter();
+    let decoder =
+        web_sys::TextDecoder::new().map_err(|_| AppError::storage(action, "no TextDecoder"))?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         if !is_sealed(&row) {
             out.push(row);
             continue;
         }
-        let bytes = Uint8Array::new(&plain.next().unwrap_or_default()).to_vec();
-        let text = String::from_utf8(bytes)
+        let text = decoder
+            .decode_with_buffer_source(&plain.next().unwrap_or_default().unchecked_into())
             .map_err(|_| AppError::storage(action, "a sealed record is not text"))?;
         let inner = JSON::parse(&text).map_err(|e| AppError::storage(action, format!("{e:?}")))?;
         for field in PLAIN_FIELDS {
