@@ -117,6 +117,10 @@ fn UnlockScreen() -> Html {
                         </p>
                     </div>
                 </form>
+                { prose(concat!(
+                    r#"<p class="hint">Forgotten it? Without the passphrase the records on this device cannot be opened, by anyone. "#,
+                    "Whoever looks after this device can clear Linkwheel's data in the browser's settings ",
+                    "and start again, restoring a backup if there is one.</p>")) }
             </div>
         </main>
     }
