@@ -1,5 +1,7 @@
 //! The root component: opens the database, provides it through context, and
 //! routes (hash-based, so `dist/` works from any folder of any web server).
+//! With the device's data protected, the gate ([`Gated`]) draws the pages
+//! only while Linkwheel is unlocked.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -69,6 +71,68 @@ pub fn set_pages(pages: Pages) {
     PAGES.with(|p| p.set(Some(pages)));
 }
 
+/// A screen drawn instead of the pages: the unlock screen, the set-up one.
+pub type Screen = fn() -> Html;
+
+/// True when the crate was built with `LINKWHEEL_REQUIRE_PASSPHRASE=1`: the
+/// set-up screen comes before anything else until the device's data is
+/// protected by a passphrase (docs/deploying.md).
+pub const REQUIRE_PASSPHRASE: bool = match option_env!("LINKWHEEL_REQUIRE_PASSPHRASE") {
+    Some(v) => v.len() == 1 && v.as_bytes()[0] == b'1',
+    None => false,
+};
+
+thread_local! {
+    /// Set by the first module only (`main.rs`), so the other modules hold
+    /// none of their code: the unlock screen, and the set-up screen when a
+    /// passphrase is required.
+    static LOCK_SCREEN: Cell<Option<Screen>> = const { Cell::new(None) };
+    static SETUP_SCREEN: Cell<Option<Screen>> = const { Cell::new(None) };
+}
+
+/// This module draws the unlock screen while Linkwheel is locked.
+pub fn set_lock_screen(screen: Screen) {
+    LOCK_SCREEN.with(|s| s.set(Some(screen)));
+}
+
+/// A passphrase is required before anything else, and this module draws
+/// `screen` to set it (on every route but Settings, which stays open for a
+/// backup first).
+pub fn require_passphrase(screen: Screen) {
+    SETUP_SCREEN.with(|s| s.set(Some(screen)));
+}
+
+/// What the gate lets through.
+#[derive(Clone, Copy, PartialEq)]
+enum Gate {
+    /// The pages: the data is unlocked, or not protected.
+    Open,
+    /// Nothing but the unlock screen.
+    Locked,
+    /// A passphrase is required and not yet set: only the set-up screen,
+    /// and Settings.
+    SetUp,
+}
+
+fn gate() -> Gate {
+    use crate::platform::{data_key, is_protected};
+    // The kiosk reads and writes nothing personal, so it needs no key (the
+    // data stays locked while it runs), and every other address leads to it.
+    if kiosk_on() || data_key().is_some() {
+        Gate::Open
+    } else if is_protected() {
+        Gate::Locked
+    } else if REQUIRE_PASSPHRASE || SETUP_SCREEN.with(Cell::get).is_some() {
+        Gate::SetUp
+    } else {
+        Gate::Open
+    }
+}
+
+fn screen(which: &'static std::thread::LocalKey<Cell<Option<Screen>>>) -> Html {
+    which.with(Cell::get).map(|f| f()).unwrap_or_default()
+}
+
 /// Renders the app into the element with id `root` (the page's body if
 /// there is none), drawing `pages`' routes.
 pub fn start(root: &str, pages: Pages) {
@@ -102,6 +166,9 @@ fn switch(route: Route) -> Html {
         crate::platform::go_replace(&Route::Kiosk);
         return Html::default();
     }
+    if route != Route::Settings && gate() == Gate::SetUp {
+        return screen(&SETUP_SCREEN);
+    }
     match PAGES.with(Cell::get).and_then(|pages| pages(&route)) {
         Some(page) if kiosk_on() => page,
         Some(page) => layout(&route, page),
@@ -131,17 +198,46 @@ fn open_app(_: Option<Db>, name: AttrValue) -> LoadPage {
         let opened = Storage::open(&name).await;
         crate::platform::hide_boot_message();
         let db: Db = Rc::new(opened?);
-        KIOSK.with(|k| k.set(false));
         let kiosk = crate::storage::settings::get_kiosk(&db).await?.enabled;
         KIOSK.with(|k| k.set(kiosk));
+        if kiosk {
+            // The kiosk needs no key and shows nothing personal: lock.
+            crate::platform::lock_now();
+        }
+        // Tells the keyholder, so a protected device starts locked.
+        crate::storage::keyring::is_protected(&db).await?;
         Ok(html! {
             <DbContext context={db}>
-                <HashRouter>
-                    <Switch<Route> render={switch} />
-                </HashRouter>
+                <Gated />
             </DbContext>
         })
     })
+}
+
+/// The pages while the gate is open; while Linkwheel is locked, the unlock
+/// screen in the first module and nothing in the others. Drawn again when
+/// the keyholder (`static/boot.js`) says Linkwheel has been locked or
+/// unlocked: locking takes every page away, and with it the records they
+/// held.
+#[component]
+fn Gated() -> Html {
+    let update = use_force_update();
+    use_effect_with((), move |_| {
+        let listen = |name: &'static str| {
+            let update = update.clone();
+            web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, name, move |_| update.force_update()))
+        };
+        let listeners = [listen("linkwheel-locked"), listen("linkwheel-unlocked")];
+        move || drop(listeners)
+    });
+    // Keyed by the gate, so the pages start afresh when it changes.
+    let key = match gate() {
+        Gate::Locked => return screen(&LOCK_SCREEN),
+        Gate::Open => "open",
+        Gate::SetUp => "set-up",
+    };
+    html! { <HashRouter {key}><Switch<Route> render={switch} /></HashRouter> }
 }
 
 thread_local! {

@@ -1,9 +1,10 @@
 //! WebCrypto, and nothing of our own: random bytes, PBKDF2-HMAC-SHA256 key
-//! derivation (and raw bits, for the kiosk PIN's hash) and AES-256-GCM, all
-//! through the browser's `SubtleCrypto`.
-//! Keys are non-extractable `CryptoKey`s: their bytes never reach this code.
+//! derivation (and raw bits, for the kiosk PIN's hash), AES-256-GCM, and
+//! wrapping one key with another, all through the browser's `SubtleCrypto`.
+//! Keys are `CryptoKey`s whose bytes never reach this code: non-extractable,
+//! except a data key for the moment it is wrapped.
 
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::{Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::CryptoKey;
@@ -14,6 +15,16 @@ use web_sys::CryptoKey;
 pub enum CryptoError {
     Unavailable(String),
     Refused,
+}
+
+impl CryptoError {
+    /// What went wrong, for the console.
+    pub fn cause(self) -> String {
+        match self {
+            CryptoError::Unavailable(cause) => cause,
+            CryptoError::Refused => "the integrity check failed".into(),
+        }
+    }
 }
 
 fn crypto() -> Result<web_sys::Crypto, CryptoError> {
@@ -98,18 +109,30 @@ pub async fn derive_key(
     salt: &[u8],
     iterations: u32,
 ) -> Result<CryptoKey, CryptoError> {
+    derive(passphrase, salt, iterations, &["encrypt", "decrypt"]).await
+}
+
+/// An AES-256-GCM key-encryption key (wrap and unwrap only, not
+/// extractable) derived from `passphrase` with PBKDF2-HMAC-SHA256.
+pub async fn derive_wrapping_key(
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<CryptoKey, CryptoError> {
+    derive(passphrase, salt, iterations, &["wrapKey", "unwrapKey"]).await
+}
+
+async fn derive(
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+    uses: &[&str],
+) -> Result<CryptoKey, CryptoError> {
     let subtle = subtle()?;
     let (base, pbkdf2) = pbkdf2_base(&subtle, passphrase, salt, iterations, "deriveKey").await?;
-    let aes = params("AES-GCM", &[("length", 256.into())])?;
     let key = JsFuture::from(
         subtle
-            .derive_key_with_object_and_object(
-                &pbkdf2,
-                &base,
-                &aes,
-                false,
-                &usages(&["encrypt", "decrypt"]),
-            )
+            .derive_key_with_object_and_object(&pbkdf2, &base, &aes256()?, false, &usages(uses))
             .map_err(failed)?,
     )
     .await
@@ -136,6 +159,64 @@ pub async fn pbkdf2_bits(
     Ok(Uint8Array::new(&bits).to_vec())
 }
 
+fn aes256() -> Result<Object, CryptoError> {
+    params("AES-GCM", &[("length", 256.into())])
+}
+
+/// A new random AES-256-GCM data key (encrypt and decrypt). It is
+/// extractable only so that [`wrap_key`] can wrap it: wrap it, then use
+/// the non-extractable copy [`unwrap_key`] gives back.
+pub async fn new_data_key() -> Result<CryptoKey, CryptoError> {
+    let promise = subtle()?
+        .generate_key_with_object(&aes256()?, true, &usages(&["encrypt", "decrypt"]))
+        .map_err(failed)?;
+    Ok(JsFuture::from(promise)
+        .await
+        .map_err(failed)?
+        .unchecked_into())
+}
+
+/// `key`'s raw bytes encrypted with AES-GCM under `wrapping_key` and the
+/// 96-bit `iv` (WebCrypto's `wrapKey`). Only an extractable key can be
+/// wrapped.
+pub async fn wrap_key(
+    key: &CryptoKey,
+    wrapping_key: &CryptoKey,
+    iv: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
+    let promise = subtle()?
+        .wrap_key_with_object("raw", key, wrapping_key, &gcm(iv, &[])?)
+        .map_err(failed)?;
+    let out = JsFuture::from(promise).await.map_err(failed)?;
+    Ok(Uint8Array::new(&out).to_vec())
+}
+
+/// The AES-256-GCM key (encrypt and decrypt) that [`wrap_key`] wrapped, not
+/// extractable unless `extractable`. The wrong wrapping key, or changed
+/// bytes, give [`CryptoError::Refused`].
+pub async fn unwrap_key(
+    wrapped: &[u8],
+    wrapping_key: &CryptoKey,
+    iv: &[u8],
+    extractable: bool,
+) -> Result<CryptoKey, CryptoError> {
+    let promise = subtle()?
+        .unwrap_key_with_u8_array_and_object_and_object(
+            "raw",
+            wrapped,
+            wrapping_key,
+            &gcm(iv, &[])?,
+            &params("AES-GCM", &[])?,
+            extractable,
+            &usages(&["encrypt", "decrypt"]),
+        )
+        .map_err(failed)?;
+    match JsFuture::from(promise).await {
+        Ok(key) => Ok(key.unchecked_into()),
+        Err(e) => Err(refused_or_failed(e)),
+    }
+}
+
 fn gcm(iv: &[u8], aad: &[u8]) -> Result<Object, CryptoError> {
     params(
         "AES-GCM",
@@ -154,11 +235,23 @@ pub async fn encrypt(
     aad: &[u8],
     plain: &[u8],
 ) -> Result<Vec<u8>, CryptoError> {
-    let promise = subtle()?
-        .encrypt_with_object_and_u8_array(&gcm(iv, aad)?, key, plain)
+    let out = JsFuture::from(encrypt_promise(key, iv, aad, plain)?)
+        .await
         .map_err(failed)?;
-    let out = JsFuture::from(promise).await.map_err(failed)?;
     Ok(Uint8Array::new(&out).to_vec())
+}
+
+/// [`encrypt`], started: the promise of an `ArrayBuffer`. Many can run at
+/// once (`Promise.all`).
+pub fn encrypt_promise(
+    key: &CryptoKey,
+    iv: &[u8],
+    aad: &[u8],
+    plain: &[u8],
+) -> Result<Promise, CryptoError> {
+    subtle()?
+        .encrypt_with_object_and_u8_array(&gcm(iv, aad)?, key, plain)
+        .map_err(failed)
 }
 
 /// Decrypts what [`encrypt`] made. A wrong key or any changed byte of the
@@ -174,15 +267,32 @@ pub async fn decrypt(
         .map_err(failed)?;
     match JsFuture::from(promise).await {
         Ok(out) => Ok(Uint8Array::new(&out).to_vec()),
-        Err(e) => {
-            let name = Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string());
-            if name.as_deref() == Some("OperationError") {
-                Err(CryptoError::Refused)
-            } else {
-                Err(failed(e))
-            }
-        }
+        Err(e) => Err(refused_or_failed(e)),
+    }
+}
+
+/// [`decrypt`] of `data` (an `ArrayBuffer` or typed array, left in
+/// JavaScript), started: the promise of an `ArrayBuffer`.
+pub fn decrypt_promise(
+    key: &CryptoKey,
+    iv: &[u8],
+    aad: &[u8],
+    data: &Object,
+) -> Result<Promise, CryptoError> {
+    subtle()?
+        .decrypt_with_object_and_buffer_source(&gcm(iv, aad)?, key, data)
+        .map_err(failed)
+}
+
+/// A failed WebCrypto call: `Refused` when it failed its integrity check
+/// (`OperationError`), else the cause.
+pub fn refused_or_failed(e: JsValue) -> CryptoError {
+    let name = Reflect::get(&e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string());
+    if name.as_deref() == Some("OperationError") {
+        CryptoError::Refused
+    } else {
+        failed(e)
     }
 }

@@ -20,6 +20,10 @@ pub enum AppError {
     /// already on the device (`key` is `"{id}@{version}"`).
     #[error("a different template is already kept as {key}")]
     TemplateClash { key: String },
+    /// The device's data is protected and Linkwheel is locked: a sealed
+    /// record cannot be read, nor a personal one written, without the key.
+    #[error("linkwheel is locked")]
+    Locked,
 }
 
 impl AppError {
@@ -51,6 +55,7 @@ impl AppError {
             AppError::TemplateClash { .. } => {
                 "A different template with this id and version is already on this device. Give the new one a higher version number.".to_string()
             }
+            AppError::Locked => "Linkwheel is locked. Unlock it to carry on.".to_string(),
         }
     }
 }
@@ -73,6 +78,14 @@ mod tests {
         assert_eq!(
             AppError::storage("save", "QuotaExceededError"),
             AppError::StorageFull { action: "save" }
+        );
+    }
+
+    #[test]
+    fn locked_says_what_to_do() {
+        assert_eq!(
+            AppError::Locked.user_message(),
+            "Linkwheel is locked. Unlock it to carry on."
         );
     }
 

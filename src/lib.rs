@@ -20,7 +20,10 @@ pub mod state;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::{set_pages, start, App, AppProps, Pages, Route};
+pub use app::{
+    require_passphrase, set_lock_screen, set_pages, start, App, AppProps, Pages, Route, Screen,
+    REQUIRE_PASSPHRASE,
+};
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
 

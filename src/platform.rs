@@ -266,3 +266,67 @@ pub async fn keep_data_safe() {
         let _ = ask_to_persist().await;
     }
 }
+
+// The keyholder. With the device's data protected by a passphrase, the data
+// key (a `CryptoKey` that cannot be exported) is held in memory only, by
+// `window.linkwheelKeys` in `static/boot.js`, so that the page's WebAssembly
+// modules share it; a reload forgets it. Without boot.js (tests that mount
+// the app or use storage alone) there is no keyholder unless a test makes
+// one: nothing is protected, and nothing is sealed.
+
+fn keyholder() -> Option<js_sys::Object> {
+    let w = web_sys::window()?;
+    js_sys::Reflect::get(&w, &"linkwheelKeys".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Calls `window.linkwheelKeys[method](...args)`.
+fn keys_call(method: &str, args: &[wasm_bindgen::JsValue]) -> Option<wasm_bindgen::JsValue> {
+    let keys = keyholder()?;
+    let f: js_sys::Function = js_sys::Reflect::get(&keys, &method.into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    f.apply(&keys, &args.iter().collect()).ok()
+}
+
+/// The data key, while Linkwheel is unlocked.
+pub fn data_key() -> Option<web_sys::CryptoKey> {
+    keys_call("get", &[])?.dyn_into().ok()
+}
+
+/// Whether this device's data is protected by a passphrase (known once a
+/// module has opened the database, or a key has been held).
+pub fn is_protected() -> bool {
+    keyholder()
+        .and_then(|k| js_sys::Reflect::get(&k, &"protected".into()).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
+/// Notes that this device's data is protected: until a key is held,
+/// Linkwheel is locked.
+pub fn mark_protected() {
+    if let Some(k) = keyholder() {
+        let _ = js_sys::Reflect::set(&k, &"protected".into(), &true.into());
+    }
+}
+
+/// Holds the data key: Linkwheel is unlocked (every module hears
+/// `linkwheel-unlocked`) until `idle_minutes` pass without use, or
+/// [`lock_now`].
+pub fn hold_key(key: &web_sys::CryptoKey, idle_minutes: u32) {
+    keys_call("set", &[key.into(), idle_minutes.into()]);
+}
+
+/// Changes how long Linkwheel waits without use before it locks.
+pub fn set_idle_minutes(minutes: u32) {
+    keys_call("idle", &[minutes.into()]);
+}
+
+/// Drops the data key: Linkwheel is locked (every module hears
+/// `linkwheel-locked` and lets go of its pages).
+pub fn lock_now() {
+    keys_call("drop", &[]);
+}

@@ -6,6 +6,66 @@
   "use strict";
   var started = false;
 
+  // The keyholder. When the device's data is protected by a passphrase, the
+  // key that opens it (a CryptoKey that cannot be exported) is kept here, in
+  // memory only: the page's WebAssembly modules each have their own memory,
+  // and all of them need it (src/platform.rs). A reload forgets it, so
+  // Linkwheel starts locked. set() and drop() tell every module, which
+  // shows its pages, or lets go of them, on "linkwheel-unlocked" and
+  // "linkwheel-locked". Without pointer, key or touch activity for the
+  // chosen minutes, the key is dropped.
+  window.linkwheelKeys = (function () {
+    var key = null;
+    var idleMs = 600000;
+    var lastUsed = Date.now();
+    var timer = null;
+    function tell(name) {
+      document.documentElement.classList.toggle("unlocked", !!key);
+      window.dispatchEvent(new CustomEvent(name));
+    }
+    function check() {
+      timer = null;
+      if (!key) return;
+      var left = lastUsed + idleMs - Date.now();
+      if (left <= 0) keys.drop();
+      else timer = setTimeout(check, left);
+    }
+    function arm() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (key) timer = setTimeout(check, Math.max(0, lastUsed + idleMs - Date.now()));
+    }
+    function used() { lastUsed = Date.now(); }
+    ["pointerdown", "pointermove", "keydown", "touchstart", "wheel"].forEach(function (type) {
+      document.addEventListener(type, used, { capture: true, passive: true });
+    });
+    // Timers wait while a tab is hidden: check as soon as it is seen again.
+    document.addEventListener("visibilitychange", function () { if (key && !document.hidden) check(); });
+    var keys = {
+      // True once the app has found that the data is protected.
+      protected: false,
+      get: function () { return key; },
+      set: function (k, minutes) {
+        key = k;
+        keys.protected = true;
+        used();
+        keys.idle(minutes);
+        tell("linkwheel-unlocked");
+      },
+      idle: function (minutes) {
+        if (minutes > 0) idleMs = minutes * 60000;
+        arm();
+      },
+      drop: function () {
+        if (!key) return;
+        key = null;
+        arm();
+        tell("linkwheel-locked");
+      },
+    };
+    return keys;
+  })();
+
   function show(title, message) {
     // This script runs in <head>: wait for the body before touching it.
     if (!document.body) {

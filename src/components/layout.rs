@@ -28,6 +28,11 @@ pub fn layout(route: &Route, page: Html) -> Html {
                             { nav_item(Route::About, "About") }
                         </ul>
                     </nav>
+                    // Shown only while the data is protected and unlocked
+                    // (`static/boot.js` marks the page `unlocked`).
+                    <button type="button" class="button button-secondary lock-now" onclick={Callback::from(|_: MouseEvent| crate::platform::lock_now())}>
+                        { "Lock now" }
+                    </button>
                 </div>
             </header>
             <main id="main" tabindex="-1">{ page }</main>

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod directory;
 pub mod edit;
 pub mod kiosk;
+pub mod lock;
 pub mod measures;
 pub mod model;
 pub mod order;

@@ -19,6 +19,15 @@ const NO_ONE_YET: &str = concat!(
     r#"<p>Everything you add stays on this device. Nothing is sent anywhere.</p></div>"#,
 );
 
+/// On the empty caseload of a device whose data is not protected yet.
+const PROTECT_OFFER: &str = concat!(
+    r#"<section class="card" aria-labelledby="protect-offer-heading">"#,
+    r#"<h2 id="protect-offer-heading">Protect this device's data with a passphrase</h2>"#,
+    "<p>With a passphrase, everything you add is kept encrypted on this device, ",
+    "and Linkwheel locks itself when it has not been used for a while.</p>",
+    r##"<p><a href="#/settings">Set a passphrase in Settings</a></p></section>"##,
+);
+
 /// The start page: everyone on this device, with search as you type.
 #[component]
 pub fn Caseload() -> Html {
@@ -43,7 +52,12 @@ pub fn Caseload() -> Html {
     let body = match &*people {
         Load::Loading => loading(),
         Load::Failed(e) => error_banner(Some(e)),
-        Load::Ready((list, _)) if list.is_empty() => prose(NO_ONE_YET),
+        Load::Ready((list, _)) if list.is_empty() => html! {
+            <>
+                { prose(NO_ONE_YET) }
+                if !crate::platform::is_protected() { { prose(PROTECT_OFFER) } }
+            </>
+        },
         Load::Ready((list, index)) => {
             let shown = index.select(list, &query, *show_closed, *sort);
             html! {

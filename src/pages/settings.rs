@@ -5,6 +5,7 @@ use crate::domain::WorkerProfile;
 use crate::hooks::{use_autosave, use_value, SaveFuture};
 use crate::pages::settings_backup::{BackUp, Restore};
 use crate::pages::settings_device::{DeleteEverything, DeviceStorage};
+use crate::pages::settings_protect::Protection;
 use crate::state::Shared;
 use crate::storage::settings::{get_worker, save_worker};
 use crate::storage::Db;
@@ -15,6 +16,7 @@ pub fn settings_page() -> Html {
         <div class="page page-narrow">
             <Heading text="Settings" title="Settings" />
             { loader("settings", AttrValue::default(), None, load_worker_form) }
+            <Protection />
             <BackUp />
             <Restore />
             <DeviceStorage />

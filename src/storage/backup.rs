@@ -9,7 +9,9 @@ use js_sys::{Array, Object, Reflect, JSON};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
-use super::{all_js_in, fail, Storage};
+use super::keyring::KEYRING;
+use super::schema::SETTINGS;
+use super::{all_js_in, fail, get_js, seal, Storage};
 use crate::crypto::{self, CryptoError};
 use crate::domain::backup::{
     merge, BackupProblem, Contents, Envelope, ITERATIONS, STORES, VERSION,
@@ -17,18 +19,17 @@ use crate::domain::backup::{
 use crate::error::AppError;
 
 /// Every record of every store, read in one transaction (so the backup is
-/// one moment's copy), as the JSON of [`Contents`].
+/// one moment's copy), as the JSON of [`Contents`]. Sealed records are
+/// opened after the transaction (the backup file has its own passphrase);
+/// the device's keyring is left out: it belongs to this device.
 pub async fn contents_json(db: &Storage, created_at: f64) -> Result<String, AppError> {
     const ACTION: &str = "read everything for the backup";
-    let names: Vec<&str> = STORES.iter().map(|(s, _)| *s).collect();
+    let names: Vec<&'static str> = STORES.iter().map(|(s, _)| *s).collect();
+    let read = read_all(db, &names, ACTION).await?;
     let stores = Object::new();
-    {
-        let tx = db.tx(&names, TransactionMode::Readonly, ACTION)?;
-        for name in &names {
-            let store = tx.object_store(name).map_err(fail(ACTION))?;
-            let rows: Array = all_js_in(&store, None, ACTION).await?.into_iter().collect();
-            Reflect::set(&stores, &(*name).into(), &rows).map_err(|e| js_fail(ACTION, e))?;
-        }
+    for (name, rows) in read {
+        let rows: Array = seal::open(name, rows, ACTION).await?.into_iter().collect();
+        Reflect::set(&stores, &name.into(), &rows).map_err(|e| js_fail(ACTION, e))?;
     }
     let contents = Object::new();
     let set = |k: &str, v: &JsValue| {
@@ -41,6 +42,35 @@ pub async fn contents_json(db: &Storage, created_at: f64) -> Result<String, AppE
         .map_err(|e| js_fail(ACTION, e))?
         .as_string()
         .ok_or_else(|| AppError::storage(ACTION, "not a string"))
+}
+
+/// Whether `record` of `store` is the device's keyring, which backups and
+/// restores leave alone.
+fn is_keyring(store: &str, record: &JsValue) -> bool {
+    store == SETTINGS
+        && Reflect::get(record, &"id".into())
+            .ok()
+            .and_then(|id| id.as_string())
+            .as_deref()
+            == Some(KEYRING)
+}
+
+/// Every record of the stores `names` as stored, read in one transaction,
+/// the keyring left out.
+async fn read_all(
+    db: &Storage,
+    names: &[&'static str],
+    action: &'static str,
+) -> Result<Vec<(&'static str, Vec<JsValue>)>, AppError> {
+    let tx = db.tx(names, TransactionMode::Readonly, action)?;
+    let mut all = Vec::new();
+    for name in names {
+        let store = tx.object_store(name).map_err(fail(action))?;
+        let mut rows = all_js_in(&store, None, action).await?;
+        rows.retain(|r| !is_keyring(name, r));
+        all.push((*name, rows));
+    }
+    Ok(all)
 }
 
 fn js_fail(action: &'static str, e: JsValue) -> AppError {
@@ -116,35 +146,30 @@ fn to_js(records: &[Value], action: &'static str) -> Result<Vec<JsValue>, AppErr
 /// `Replace`, each store is emptied first; with `Merge`, records only in the
 /// backup are added and, where both have a record, the newer copy wins.
 /// Returns the merge's conflicts, in words. If anything fails, nothing on
-/// the device changes.
+/// the device changes. The device's keyring stays as it is; with the data
+/// protected, what is written is sealed with the device's key.
 pub async fn restore(
     db: &Storage,
     contents: &Contents,
     mode: RestoreMode,
 ) -> Result<Vec<String>, AppError> {
     const ACTION: &str = "restore the backup";
-    let names: Vec<&str> = STORES.iter().map(|(s, _)| *s).collect();
+    let names: Vec<&'static str> = STORES.iter().map(|(s, _)| *s).collect();
     // Worked out before the transaction: only IndexedDB requests are awaited
-    // inside it.
-    let mut incoming = Vec::new();
-    for name in &names {
-        incoming.push(to_js(contents.records(name), ACTION)?);
-    }
+    // inside it. A merge reads (and opens) what is here first.
     let mut conflicts = Vec::new();
-    let tx = db.tx(&names, TransactionMode::Readwrite, ACTION)?;
-    for (i, name) in names.iter().enumerate() {
-        let store = tx.object_store(name).map_err(fail(ACTION))?;
-        let puts = match mode {
-            RestoreMode::Replace => {
-                store
-                    .clear()
-                    .map_err(fail(ACTION))?
-                    .await
-                    .map_err(fail(ACTION))?;
-                std::mem::take(&mut incoming[i])
+    let mut writes = Vec::new();
+    match mode {
+        RestoreMode::Replace => {
+            for name in &names {
+                for record in to_js(contents.records(name), ACTION)? {
+                    writes.push((*name, record));
+                }
             }
-            RestoreMode::Merge => {
-                let existing: Array = all_js_in(&store, None, ACTION).await?.into_iter().collect();
+        }
+        RestoreMode::Merge => {
+            for (name, rows) in read_all(db, &names, ACTION).await? {
+                let existing: Array = seal::open(name, rows, ACTION).await?.into_iter().collect();
                 let existing: Vec<Value> = JSON::stringify(&existing)
                     .ok()
                     .and_then(|s| s.as_string())
@@ -152,17 +177,38 @@ pub async fn restore(
                     .ok_or_else(|| AppError::storage(ACTION, "could not read the records"))?;
                 let m = merge(name, &existing, contents.records(name));
                 conflicts.extend(m.conflicts);
-                to_js(&m.puts, ACTION)?
+                for record in to_js(&m.puts, ACTION)? {
+                    writes.push((name, record));
+                }
             }
-        };
-        for record in puts {
+        }
+    }
+    writes.retain(|(name, record)| !is_keyring(name, record));
+    let writes = seal::seal(writes, ACTION).await?;
+    let keyring = match mode {
+        RestoreMode::Replace => get_js(db, SETTINGS, KEYRING, ACTION).await?,
+        RestoreMode::Merge => None,
+    };
+    let tx = db.tx(&names, TransactionMode::Readwrite, ACTION)?;
+    if mode == RestoreMode::Replace {
+        for name in &names {
+            let store = tx.object_store(name).map_err(fail(ACTION))?;
             store
-                .put(record)
-                .primitive()
+                .clear()
                 .map_err(fail(ACTION))?
                 .await
                 .map_err(fail(ACTION))?;
         }
+    }
+    let kept = keyring.map(|k| (SETTINGS, k));
+    for (name, record) in kept.into_iter().chain(writes) {
+        let store = tx.object_store(name).map_err(fail(ACTION))?;
+        store
+            .put(record)
+            .primitive()
+            .map_err(fail(ACTION))?
+            .await
+            .map_err(fail(ACTION))?;
     }
     super::commit(tx, ACTION).await?;
     Ok(conflicts)

@@ -49,18 +49,21 @@ impl Batch {
     }
 
     /// [`Batch::commit`], with `action` naming what failed in the message.
+    /// Personal records are sealed first, before the transaction opens
+    /// (`seal::seal`): while locked they are refused and nothing is written.
     pub async fn commit_for(self, db: &Storage, action: &'static str) -> Result<(), AppError> {
         if self.puts.is_empty() {
             return Ok(());
         }
+        let puts = super::seal::seal(self.puts, action).await?;
         let mut names: Vec<&str> = Vec::new();
-        for (name, _) in &self.puts {
+        for (name, _) in &puts {
             if !names.contains(name) {
                 names.push(name);
             }
         }
         let tx = db.tx(&names, TransactionMode::Readwrite, action)?;
-        for (name, value) in self.puts {
+        for (name, value) in puts {
             let store = tx.object_store(name).map_err(fail(action))?;
             store
                 .put(value)

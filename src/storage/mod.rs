@@ -2,16 +2,20 @@
 //! `schema`; each kind of record has a repository of async functions.
 //!
 //! Rules: inside a transaction we await only IndexedDB requests, and every
-//! write ends in `commit()` (indexed_db_futures rolls back on drop).
+//! write ends in `commit()` (indexed_db_futures rolls back on drop). With the
+//! device's data protected, personal records are sealed before a write's
+//! transaction opens and opened after a read's has finished (`seal`).
 
 pub mod assessments;
 pub mod backup;
 pub mod batch;
 pub mod contacts;
 pub mod directory;
+pub mod keyring;
 pub mod people;
 pub mod plans;
 pub mod schema;
+pub mod seal;
 pub mod settings;
 pub mod templates;
 
@@ -207,10 +211,13 @@ pub(crate) async fn get_one<T: DeserializeOwned>(
     id: &str,
     action: &'static str,
 ) -> Result<Option<T>, AppError> {
-    get_js(db, store_name, id, action)
-        .await?
-        .map(|js| from_js(js, action))
-        .transpose()
+    match get_js(db, store_name, id, action).await? {
+        Some(js) => Ok(Some(from_js(
+            seal::open_one(store_name, js, action).await?,
+            action,
+        )?)),
+        None => Ok(None),
+    }
 }
 
 /// Writes one record and waits for the transaction to commit.
@@ -295,7 +302,8 @@ pub(crate) async fn get_all<T: DeserializeOwned>(
     store_name: &str,
     action: &'static str,
 ) -> Result<Vec<T>, AppError> {
-    all_from_js(get_all_js(db, store_name, None, action).await?, action)
+    let rows = get_all_js(db, store_name, None, action).await?;
+    all_from_js(seal::open(store_name, rows, action).await?, action)
 }
 
 /// Every record in a store whose `person_id` is `person_id`, through the index.
@@ -316,8 +324,6 @@ pub(crate) async fn list_by_index<T: DeserializeOwned>(
     key: &str,
     action: &'static str,
 ) -> Result<Vec<T>, AppError> {
-    all_from_js(
-        get_all_js(db, store_name, Some((index, key)), action).await?,
-        action,
-    )
+    let rows = get_all_js(db, store_name, Some((index, key)), action).await?;
+    all_from_js(seal::open(store_name, rows, action).await?, action)
 }

@@ -23,7 +23,10 @@ pub async fn get_plan(db: &Storage, id: &str) -> Result<Option<Plan>, AppError> 
 /// is still saved.
 pub async fn save_plan(db: &Storage, plan: &Plan) -> Result<(), AppError> {
     const ACTION: &str = "save the plan";
-    let value = to_js(plan, ACTION)?;
+    // Sealed before the transaction opens: inside it, only IndexedDB
+    // requests are awaited. The person is changed in its plain outer
+    // `next_review` alone, which opening it copies over the sealed one.
+    let value = super::seal::seal_one(PLANS, to_js(plan, ACTION)?, ACTION).await?;
     let tx = db.tx(&[PLANS, PEOPLE], TransactionMode::Readwrite, ACTION)?;
     let plans = tx.object_store(PLANS).map_err(fail(ACTION))?;
     plans
