@@ -127,7 +127,8 @@ function machine() {
 
 function git() {
   const commit = sh('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD']);
-  const dirty = sh('git', ['-C', REPO_ROOT, 'status', '--porcelain', '--untracked-files=no']);
+  // The benchmark's own outputs (and CHANGES.md) change nothing measured.
+  const dirty = sh('git', ['-C', REPO_ROOT, 'status', '--porcelain', '--untracked-files=no', '--', '.', ':!BENCHMARKS.md', ':!tests/bench/results.json', ':!tests/bench/CHANGES.md']);
   return { commit: commit || 'unknown', uncommittedChanges: Boolean(dirty) };
 }
 
