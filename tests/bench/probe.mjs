@@ -12,6 +12,10 @@
 //   person page      h1 with the person's name and their wheel (`svg.wheel`
 //                    in Linkwheel, `.wheel` on the floor)
 //   saved answer     [data-testid=save-status] says "Saving…", then "Saved"
+//   after a click    an element matching a selector (holding a text), for
+//                    the backup's "What the backup holds" and "replaced";
+//                    and when the page hands a file to the browser (a click
+//                    on an <a download>), for the backup's download
 //
 // Every time is performance.now() in the page (milliseconds from the start of
 // the navigation). "Shown" times are taken after the frame that draws the
@@ -207,5 +211,49 @@ export function probe() {
     await B.save.promise;
     if (B.save.error) throw new Error(B.save.error);
     return { ms: B.save.savedAt - B.save.start };
+  };
+
+  // A click on <a download> (how a page saves a file) is the moment the page
+  // hands the file to the browser. Only noted, never changed or stopped.
+  B.downloadAt = null;
+  const click = HTMLElement.prototype.click;
+  HTMLElement.prototype.click = function () {
+    if (this instanceof HTMLAnchorElement && this.hasAttribute('download')) B.downloadAt = performance.now();
+    return click.apply(this, arguments);
+  };
+
+  /**
+   * The next click to the page showing `selector` (an element holding
+   * `text`, if given): arm, then the runner clicks. With no selector, only
+   * the click's time is kept (the runner waits for what follows itself).
+   */
+  B.armClick = (selector = null, text = null, timeoutMs = 600000) => {
+    const c = (B.click = { start: null, result: null, error: null });
+    B.downloadAt = null;
+    const onClick = () => {
+      removeEventListener('click', onClick, true);
+      c.start = performance.now();
+    };
+    addEventListener('click', onClick, true);
+    const shown = () => Array.from(document.querySelectorAll(selector)).some((e) => text === null || e.textContent.includes(text));
+    c.promise = selector
+      ? B.when(() => c.start !== null && shown(), timeoutMs).then(
+          (r) => (c.result = r),
+          (e) => (c.error = String(e)),
+        )
+      : Promise.resolve();
+  };
+  /** {ms, domMs} from the click; `startEpoch` (ms since 1970) and `downloadMs` too, for timing a download outside the page. */
+  B.clickDone = async () => {
+    await B.click.promise;
+    if (B.click.error) throw new Error(B.click.error);
+    if (B.click.start === null) throw new Error('probe: no click was seen');
+    const r = B.click.result;
+    return {
+      ms: r ? r.paintedAt - B.click.start : null,
+      domMs: r ? r.domAt - B.click.start : null,
+      startEpoch: performance.timeOrigin + B.click.start,
+      downloadMs: B.downloadAt === null ? null : B.downloadAt - B.click.start,
+    };
   };
 }

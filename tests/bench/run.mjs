@@ -15,6 +15,10 @@
 //                             target/bench-quick/ (BENCHMARKS.md untouched)
 //   BENCH_OUT=DIR             write BENCHMARKS.md and results.json to DIR
 //
+// `node tests/bench/run.mjs --report` measures nothing: it writes
+// BENCHMARKS.md again from results.json and tests/bench/CHANGES.md (after a
+// change to CHANGES.md, say).
+//
 // Needs: `make build` (dist/), `make bench-seed` (target/bench-seed/),
 // tests/node_modules (playwright-core) and tests/bench/node_modules
 // (lighthouse). `make bench` does all of that first.
@@ -66,6 +70,10 @@ const searchKeys = (n) => [...String(Math.floor(n * 0.7351))];
 const OPENS_PER_RUN = 3;
 const SAVES_PER_RUN = 3;
 const personIndex = (n, run, j) => (run * 7919 + j * 104729 + 1234) % n;
+// Backup and restore: the passphrase typed, and what the app says at the end.
+const PASSPHRASE = 'blue kettle on the shelf';
+const REPLACED = 'Everything on this device has been replaced by the backup.';
+const BACKUP_TIMEOUT_MS = 600_000;
 
 // ------------------------------------------------------------------ helpers
 
@@ -119,7 +127,8 @@ function machine() {
 
 function git() {
   const commit = sh('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD']);
-  const dirty = sh('git', ['-C', REPO_ROOT, 'status', '--porcelain', '--untracked-files=no']);
+  // The benchmark's own outputs (and CHANGES.md) change nothing measured.
+  const dirty = sh('git', ['-C', REPO_ROOT, 'status', '--porcelain', '--untracked-files=no', '--', '.', ':!BENCHMARKS.md', ':!tests/bench/results.json', ':!tests/bench/CHANGES.md']);
   return { commit: commit || 'unknown', uncommittedChanges: Boolean(dirty) };
 }
 
@@ -351,17 +360,96 @@ async function runOnce(server, kind, n, run, seeded) {
     });
     out.saves = saves.value ?? null;
     if (saves.error) out.saveError = saves.error;
+  } finally {
+    out.errors = errors.slice(0, 10);
+    out.externalRequests = externalRequests(requests);
+    await context.close();
+  }
+  return out;
+}
 
-    // (5) Backup: only the floor has one (getAll of every store + JSON.stringify).
-    if (kind === 'floor') {
-      const backup = await attempt('backup', () => page.evaluate(() => window.floorBackup()));
-      out.backup = backup.value?.ms ?? null;
-      out.backupBytes = backup.value?.bytes ?? null;
+/**
+ * (7) One backup and one restore (replacing everything with that backup) in
+ * a freshly started browser on the seeded profile, after the other runs (a
+ * restore rewrites every record, so it must not come before them). The
+ * database holds the same records afterwards.
+ */
+async function backupOnce(server, kind, n, run, seeded) {
+  const { context, page, requests, errors } = await launch(seeded.profile);
+  const out = { kind, run, pass: 'backup' };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkwheel-bench-backup-'));
+  try {
+    if (kind === 'app') {
+      await page.goto(`${server.app}#/settings`, { waitUntil: 'commit' });
+      const backupRegion = page.getByRole('region', { name: 'Back up everything' });
+      // The line about the last backup is there once the database is open.
+      await backupRegion.getByText(/^(No backup has been made on this device yet\.|Last backup on this device: )/).waitFor({ timeout: 60_000 });
+      let file = null;
+      const backup = await attempt('backup', async () => {
+        await backupRegion.getByLabel('Passphrase for the backup').fill(PASSPHRASE);
+        await backupRegion.getByLabel('Type the passphrase again').fill(PASSPHRASE);
+        await sleep(300);
+        await page.evaluate(() => window.__bench.armClick());
+        const downloading = page.waitForEvent('download', { timeout: BACKUP_TIMEOUT_MS });
+        await backupRegion.getByRole('button', { name: 'Back up everything' }).click();
+        const download = await downloading;
+        // Resolves once the browser has written the whole file.
+        const written = await download.path();
+        const endEpoch = performance.timeOrigin + performance.now();
+        const r = await page.evaluate(() => window.__bench.clickDone());
+        const ms = endEpoch - r.startEpoch;
+        if (!(ms > 0) || (r.downloadMs !== null && ms < r.downloadMs)) throw new Error(`the clocks disagree (${ms} ms to the written file, ${r.downloadMs} ms to the download)`);
+        const bytes = fs.statSync(written).size;
+        await backupRegion.getByRole('status').filter({ hasText: /^Backup made on / }).waitFor({ timeout: BACKUP_TIMEOUT_MS });
+        file = path.join(dir, download.suggestedFilename());
+        await download.saveAs(file);
+        await download.delete();
+        return { ms, handoffMs: r.downloadMs, bytes, name: download.suggestedFilename() };
+      });
+      Object.assign(out, backup.value ? { backup: backup.value.ms, backupHandoff: backup.value.handoffMs, backupBytes: backup.value.bytes, backupName: backup.value.name } : { backup: null, backupError: backup.error });
+
+      const restore = await attempt('restore', async () => {
+        if (!file) throw new Error('no backup file to restore');
+        const region = page.getByRole('region', { name: 'Restore from a backup' });
+        await region.getByLabel('Backup file').setInputFiles(file);
+        await region.getByLabel('Passphrase of the backup').fill(PASSPHRASE);
+        await sleep(300);
+        await page.evaluate(() => window.__bench.armClick('[role=region][aria-label="What the backup holds"]'));
+        await region.getByRole('button', { name: 'Open the backup' }).click();
+        const opened = await page.evaluate(() => window.__bench.clickDone());
+        const held = page.getByRole('region', { name: 'What the backup holds' });
+        await held.getByText(`${n} people`, { exact: true }).waitFor();
+        await sleep(300);
+        await held.getByRole('button', { name: 'Replace everything' }).click();
+        const yes = page.getByRole('alertdialog', { name: 'Replace everything on this device?' }).getByRole('button', { name: 'Yes, replace everything' });
+        await yes.waitFor();
+        await sleep(300);
+        await page.evaluate((text) => window.__bench.armClick('#restore-result', text), REPLACED);
+        await yes.click();
+        const replaced = await page.evaluate(() => window.__bench.clickDone());
+        return { open: opened.ms, openDom: opened.domMs, replace: replaced.ms, replaceDom: replaced.domMs };
+      });
+      Object.assign(out, restore.value ? { restoreOpen: restore.value.open, restoreReplace: restore.value.replace, restore: restore.value.open + restore.value.replace } : { restore: null, restoreError: restore.error });
+    } else {
+      await page.goto(`${server.floor}#/settings`, { waitUntil: 'load' });
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+      await sleep(300);
+      const backup = await attempt('backup', () => page.evaluate((p) => window.floorBackup(p), PASSPHRASE));
+      Object.assign(out, backup.value ? { backup: backup.value.ms, backupBytes: backup.value.encryptedBytes, backupJsonBytes: backup.value.bytes, backupRead: backup.value.readMs, backupKdf: backup.value.kdfMs } : { backup: null, backupError: backup.error });
+      const restore = await attempt('restore', async () => {
+        await sleep(300);
+        const opened = await page.evaluate((p) => window.floorOpen(p), PASSPHRASE);
+        await sleep(300);
+        const replaced = await page.evaluate(() => window.floorReplace());
+        return { open: opened.ms, replace: replaced.ms, records: replaced.records };
+      });
+      Object.assign(out, restore.value ? { restoreOpen: restore.value.open, restoreReplace: restore.value.replace, restore: restore.value.open + restore.value.replace, restoredRecords: restore.value.records } : { restore: null, restoreError: restore.error });
     }
   } finally {
     out.errors = errors.slice(0, 10);
     out.externalRequests = externalRequests(requests);
     await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
   return out;
 }
@@ -461,8 +549,14 @@ function summarise(runs) {
     memory: { ...figure((r) => [r.memory]), error: firstError('app', 'memoryError'), floorError: firstError('floor', 'memoryError') },
     jsHeap: figure((r) => [r.jsHeap]),
     wasmMemory: figure((r) => [r.wasmMemory]),
-    backup: { app: null, floor: stats(pick('floor', (r) => [r.backup])), ratio: null, error: 'not measured: no backup feature yet' },
-    backupBytes: stats(pick('floor', (r) => [r.backupBytes])),
+    backup: { ...figure((r) => [r.backup]), error: firstError('app', 'backupError'), floorError: firstError('floor', 'backupError') },
+    backupHandoff: figure((r) => [r.backupHandoff]),
+    restoreOpen: figure((r) => [r.restoreOpen]),
+    restoreReplace: figure((r) => [r.restoreReplace]),
+    restore: { ...figure((r) => [r.restore]), error: firstError('app', 'restoreError'), floorError: firstError('floor', 'restoreError') },
+    // The file Linkwheel writes; the floor's JSON text and its ciphertext.
+    backupBytes: figure((r) => [r.backupBytes]),
+    backupJsonBytes: stats(pick('floor', (r) => [r.backupJsonBytes])),
   };
 }
 
@@ -478,7 +572,12 @@ const FIGURES = [
   { key: 'memory', label: 'Memory with the caseload shown (JS heap + wasm memory)', unit: 'bytes', floor: "the plain page's JS heap" },
   { key: 'jsHeap', label: '  of which JS heap (after GC)', unit: 'bytes', floor: '' },
   { key: 'wasmMemory', label: '  of which WebAssembly memory', unit: 'bytes', floor: '' },
-  { key: 'backup', label: 'Backup and restore', unit: 'ms', floor: 'getAll of every store + JSON.stringify (backup only)' },
+  { key: 'backup', label: 'Back up everything: click → file written (download finished)', unit: 'ms', floor: 'getAll of every store in one transaction + JSON.stringify + PBKDF2-SHA256 600,000 iterations + AES-256-GCM encrypt' },
+  { key: 'backupHandoff', label: '  of which until the page hands the file to the browser', unit: 'ms', floor: '' },
+  { key: 'restoreOpen', label: 'Restore, 1: "Open the backup" → "What the backup holds" painted', unit: 'ms', floor: 'PBKDF2-SHA256 600,000 iterations + AES-256-GCM decrypt + JSON.parse + the count of each store' },
+  { key: 'restoreReplace', label: 'Restore, 2: "Yes, replace everything" → "replaced" painted', unit: 'ms', floor: 'one readwrite transaction: clear every store, put every record' },
+  { key: 'restore', label: 'Restore, 1 + 2 (per run)', unit: 'ms', floor: 'both' },
+  { key: 'backupBytes', label: 'Backup file size', unit: 'bytes', floor: 'the ciphertext (no file, no base64)' },
 ];
 
 function fmtStat(s, unit) {
@@ -518,6 +617,8 @@ function targets({ size, lighthouse: lh, bySize }) {
     ['openPerson', 'open a person'],
     ['saveAnswer', 'save an answer'],
     ['memory', 'memory'],
+    ['backup', 'backup'],
+    ['restore', 'restore'],
   ]) {
     const f = at?.[key];
     const r = f?.ratio ?? null;
@@ -550,7 +651,7 @@ function markdown(results) {
   L.push(`| Code | commit ${g.commit}${g.uncommittedChanges ? ' with uncommitted changes' : ''}; ${(results.dist ?? []).filter((f) => f.endsWith('.wasm')).map((f) => `\`dist/${f}\``).join(', ')} |`);
   L.push(`| Runs | ${config.runs} per figure (each in a freshly started browser), caseload sizes ${config.sizes.map(fmtN).join(' and ')}; Lighthouse ${config.lighthouseRuns} runs |`, '');
   L.push(`## Targets: ${passed} of ${tl.length} pass`, '');
-  L.push(`Judged with ${fmtN(JUDGED_N)} people where the target is about the caseload. Medians; a ratio is Linkwheel's median over the plain-JavaScript floor's median on the same browser and data.`, '');
+  L.push(`Judged with ${fmtN(config.judgedAt ?? JUDGED_N)} people where the target is about the caseload. Medians; a ratio is Linkwheel's median over the plain-JavaScript floor's median on the same browser and data.`, '');
   L.push('| Target | Wanted | Measured | Result |', '| --- | --- | --- | --- |');
   for (const t of tl) L.push(`| ${t.name} | ${t.target} | ${t.shown} | ${t.pass ? 'PASS' : '**FAIL**'} |`);
   L.push('');
@@ -566,12 +667,23 @@ function markdown(results) {
       const app = x.app ? fmtStat(x.app, f.unit) : x.error || '–';
       L.push(`| ${f.label.trim()} | ${app} | ${fmtStat(x.floor, f.unit)} | ${f.floor} | ${fmtRatio(x.ratio)} |`);
     }
-    const bytes = s.summary.backupBytes;
-    if (bytes) L.push('', `The floor's backup text is ${fmtMiB(bytes.median)} of JSON.`);
+    const file = s.summary.backupBytes?.app;
+    const json = s.summary.backupJsonBytes;
+    if (file || json) {
+      L.push(
+        '',
+        [
+          file ? `Linkwheel's backup file is ${fmtMiB(file.median)} (${fmtN(Math.round(file.median))} bytes${file.min !== file.max ? `; ${fmtN(file.min)}–${fmtN(file.max)}` : ''}).` : '',
+          json ? `The floor's backup is ${fmtMiB(json.median)} of JSON text before encryption.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
+    }
     const problems = s.runs.filter((r) => r.errors.length || r.externalRequests.length);
     if (problems.length) {
       L.push('', 'Errors or external requests seen during these runs:', '');
-      for (const r of problems) L.push(`- ${r.kind} run ${r.run + 1}: ${[...r.errors, ...r.externalRequests.map((u) => `external request ${u}`)].join('; ')}`);
+      for (const r of problems) L.push(`- ${r.kind} ${r.pass === 'backup' ? 'backup and restore ' : ''}run ${r.run + 1}: ${[...r.errors, ...r.externalRequests.map((u) => `external request ${u}`)].join('; ')}`);
     }
     L.push('');
   }
@@ -609,7 +721,7 @@ function markdown(results) {
     `- Open a person: from the hash change (what the link does) to the frame showing their name and wheel (\`svg.wheel\`); ${OPENS_PER_RUN} different people per run.`,
     `- Save an answer: from the click on a score on their newest assessment to the save status saying "Saved", which the app shows after the transaction commits; ${SAVES_PER_RUN} per run.`,
     "- Memory: after the caseload is shown and a forced garbage collection, CDP `Performance.getMetrics` JSHeapUsedSize plus the WebAssembly memory's `buffer.byteLength` (read from Trunk's start event). The floor has no WebAssembly.",
-    '- Backup and restore: not measured: no backup feature yet. The floor\'s figure (getAll of every store and JSON.stringify) is recorded for when there is one.',
+    `- Backup and restore: after the runs above, ${config.runs} more per caseload size, each in a freshly started browser (Linkwheel and the floor alternating), on the Settings page (\`#/settings\`; its module loads first, not timed), passphrase "${PASSPHRASE}". Back up: from the click on "Back up everything" (both passphrase boxes filled) until Playwright's download is finished, the file fully written (the click's time from the page, the end from the runner; the same machine's clock); "of which" is until the app clicks its \`<a download>\`. Restore: the file just made and its passphrase filled in, from the click on "Open the backup" to the region "What the backup holds" painted, then from the click on "Yes, replace everything" to "${REPLACED}" painted; the sum is per run. The floor does the same work in plain JavaScript with WebCrypto and keeps the ciphertext in memory instead of writing a file; its times end after the next frame too. A restore puts back the records the backup read, so later runs see the same database.`,
   );
   L.push('');
   L.push('## What was changed to get there', '');
@@ -628,6 +740,12 @@ function markdown(results) {
 // ------------------------------------------------------------------ main
 
 async function main() {
+  if (process.argv.includes('--report')) {
+    const results = JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8'));
+    fs.writeFileSync(REPORT_FILE, markdown(results));
+    log(`Wrote ${path.relative(REPO_ROOT, REPORT_FILE)} from ${path.relative(REPO_ROOT, RESULTS_FILE)} (measured on ${results.date}) and ${path.relative(REPO_ROOT, CHANGES_FILE)}`);
+    return 0;
+  }
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a whole number ≥ 1 (got ${process.env.BENCH_RUNS})`);
   if (!SIZES.length) throw new Error(`BENCH_N must list caseload sizes, e.g. 1000,10000 (got ${process.env.BENCH_N})`);
   log(`bench: ${RUNS} runs; caseload sizes ${SIZES.map(fmtN).join(', ')}; Lighthouse ${LH_RUNS} runs${QUICK ? ' (quick mode)' : ''}`);
@@ -671,7 +789,17 @@ async function main() {
             log(`  ${kind === 'app' ? 'Linkwheel' : 'floor    '} run ${run + 1} of ${RUNS}`);
             const r = await runOnce(server, kind, n, run, seeded);
             const keys = r.keys ? r.keys.map((k) => Math.round(k.ms)).join('/') : '–';
-            log(`    cold ${fmtMs(r.coldStart)}, memory ${fmtMiB(r.memory)}, keys ${keys} ms, open ${r.opens ? r.opens.map(fmtMs).join(', ') : '–'}, save ${r.saves ? r.saves.map(fmtMs).join(', ') : '–'}${r.backup ? `, backup ${fmtMs(r.backup)}` : ''}`);
+            log(`    cold ${fmtMs(r.coldStart)}, memory ${fmtMiB(r.memory)}, keys ${keys} ms, open ${r.opens ? r.opens.map(fmtMs).join(', ') : '–'}, save ${r.saves ? r.saves.map(fmtMs).join(', ') : '–'}`);
+            for (const e of r.errors) log(`    page error: ${e}`);
+            for (const u of r.externalRequests) log(`    request outside 127.0.0.1: ${u}`);
+            runs.push(r);
+          }
+        }
+        for (let run = 0; run < RUNS; run++) {
+          for (const kind of ['app', 'floor']) {
+            log(`  ${kind === 'app' ? 'Linkwheel' : 'floor    '} backup and restore, run ${run + 1} of ${RUNS}`);
+            const r = await backupOnce(server, kind, n, run, seeded);
+            log(`    backup ${fmtMs(r.backup)}${r.backupHandoff ? ` (to the download ${fmtMs(r.backupHandoff)})` : ''}, ${fmtMiB(r.backupBytes)}; restore ${fmtMs(r.restoreOpen)} + ${fmtMs(r.restoreReplace)} = ${fmtMs(r.restore)}`);
             for (const e of r.errors) log(`    page error: ${e}`);
             for (const u of r.externalRequests) log(`    request outside 127.0.0.1: ${u}`);
             runs.push(r);
@@ -722,7 +850,6 @@ async function main() {
   log(`Targets (judged at ${fmtN(JUDGED_N)} people)`);
   log(table([['Target', 'Wanted', 'Measured', 'Result'], ...results.targets.map((t) => [t.name, t.target, t.shown, t.pass ? 'PASS' : 'FAIL'])]));
   log('');
-  log(`Backup and restore: not measured: no backup feature yet`);
   log(`Wrote ${path.relative(REPO_ROOT, REPORT_FILE)} and ${path.relative(REPO_ROOT, RESULTS_FILE)} (${results.seconds} s)`);
   const failed = results.targets.filter((t) => !t.pass);
   if (failed.length) {
