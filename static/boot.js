@@ -282,12 +282,18 @@
   // a pointer over (or focus on) a link loads that link's module, and the
   // first touch, click or key loads a person's pages, the likeliest next.
   // Nothing loads ahead without someone using the page.
+  // Loading ahead waits for a quiet moment, so it never holds up typing or
+  // the keyboard moving through a list.
+  function soon(name) {
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+    idle(function () { load(name, false); }, { timeout: 1500 });
+  }
   function ahead(event) {
     var link = event.target && event.target.closest ? event.target.closest('a[href^="#/"]') : null;
-    if (link) load(bundleFor(link.getAttribute("href")), false);
+    if (link) soon(bundleFor(link.getAttribute("href")));
   }
   function first() {
-    load("people", false);
+    soon("people");
     ["pointerdown", "keydown", "touchstart"].forEach(function (type) {
       document.removeEventListener(type, first, true);
     });

@@ -9,7 +9,7 @@ use crate::hooks::use_value;
 
 /// Rows drawn above and below the screen, so scrolling and tabbing through
 /// the links never meet an empty row.
-const OVERSCAN: usize = 8;
+const OVERSCAN: usize = 12;
 /// Rows drawn before the first scroll tells us how tall the screen is.
 const FIRST_ROWS: usize = 24;
 
