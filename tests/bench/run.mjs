@@ -14,6 +14,13 @@
 //                             at the largest N, and results go to
 //                             target/bench-quick/ (BENCHMARKS.md untouched)
 //   BENCH_OUT=DIR             write BENCHMARKS.md and results.json to DIR
+//   BENCH_PARTS=main,backup,lighthouse
+//                             which parts to run (all by default): main is
+//                             cold start, search, open, save and memory;
+//                             backup is backup and restore. With only some,
+//                             results go to target/bench-partial/ unless
+//                             BENCH_OUT says otherwise (BENCHMARKS.md
+//                             untouched), and targets not measured fail.
 //
 // `node tests/bench/run.mjs --report` measures nothing: it writes
 // BENCHMARKS.md again from results.json and tests/bench/CHANGES.md (after a
@@ -45,7 +52,19 @@ const SIZES = String(process.env.BENCH_N || (QUICK ? '1000' : '1000,10000'))
   .map((s) => Number(s.trim().replace(/[_,]/g, '')))
   .filter((n) => n > 0);
 const LH_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || (QUICK ? 1 : 3));
-const OUT_DIR = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : QUICK ? path.join(REPO_ROOT, 'target', 'bench-quick') : null;
+const ALL_PARTS = ['main', 'backup', 'lighthouse'];
+const PARTS = String(process.env.BENCH_PARTS || ALL_PARTS.join(','))
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const PARTIAL = ALL_PARTS.some((p) => !PARTS.includes(p));
+const OUT_DIR = process.env.BENCH_OUT
+  ? path.resolve(process.env.BENCH_OUT)
+  : QUICK
+    ? path.join(REPO_ROOT, 'target', 'bench-quick')
+    : PARTIAL
+      ? path.join(REPO_ROOT, 'target', 'bench-partial')
+      : null;
 const REPORT_FILE = OUT_DIR ? path.join(OUT_DIR, 'BENCHMARKS.md') : path.join(REPO_ROOT, 'BENCHMARKS.md');
 const RESULTS_FILE = OUT_DIR ? path.join(OUT_DIR, 'results.json') : path.join(HERE, 'results.json');
 const CHANGES_FILE = path.join(HERE, 'CHANGES.md');
@@ -748,6 +767,8 @@ async function main() {
   }
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a whole number ≥ 1 (got ${process.env.BENCH_RUNS})`);
   if (!SIZES.length) throw new Error(`BENCH_N must list caseload sizes, e.g. 1000,10000 (got ${process.env.BENCH_N})`);
+  const unknown = PARTS.filter((p) => !ALL_PARTS.includes(p));
+  if (unknown.length || !PARTS.length) throw new Error(`BENCH_PARTS must list some of ${ALL_PARTS.join(', ')} (got ${process.env.BENCH_PARTS})`);
   log(`bench: ${RUNS} runs; caseload sizes ${SIZES.map(fmtN).join(', ')}; Lighthouse ${LH_RUNS} runs${QUICK ? ' (quick mode)' : ''}`);
   const started = Date.now();
   const results = {
@@ -756,7 +777,7 @@ async function main() {
     browser: await browserVersion(),
     playwright: JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tests', 'node_modules', 'playwright-core', 'package.json'), 'utf8')).version,
     git: git(),
-    config: { runs: RUNS, sizes: SIZES, lighthouseRuns: LH_RUNS, quick: QUICK, judgedAt: JUDGED_N, viewport: VIEWPORT },
+    config: { runs: RUNS, sizes: SIZES, lighthouseRuns: LH_RUNS, quick: QUICK, parts: PARTS, judgedAt: JUDGED_N, viewport: VIEWPORT },
     size: null,
     bySize: {},
     lighthouse: null,
@@ -778,13 +799,13 @@ async function main() {
   const server = await startBenchServer({ dist: distCopy });
   log(`bench: serving dist/, the seeder and the floor on ${server.origin}`);
   try {
-    for (const n of SIZES) {
+    for (const n of PARTS.includes('main') || PARTS.includes('backup') ? SIZES : []) {
       log(`bench: ${fmtN(n)} people: seeding through the app's storage layer`);
       const seeded = await seed(server, n);
       log(`  ${fmtMs(seeded.counts.ms)} (${seeded.counts.transactions} transactions); stored ${JSON.stringify(seeded.stored)}`);
       const runs = [];
       try {
-        for (let run = 0; run < RUNS; run++) {
+        for (let run = 0; run < (PARTS.includes('main') ? RUNS : 0); run++) {
           for (const kind of ['app', 'floor']) {
             log(`  ${kind === 'app' ? 'Linkwheel' : 'floor    '} run ${run + 1} of ${RUNS}`);
             const r = await runOnce(server, kind, n, run, seeded);
@@ -795,7 +816,7 @@ async function main() {
             runs.push(r);
           }
         }
-        for (let run = 0; run < RUNS; run++) {
+        for (let run = 0; run < (PARTS.includes('backup') ? RUNS : 0); run++) {
           for (const kind of ['app', 'floor']) {
             log(`  ${kind === 'app' ? 'Linkwheel' : 'floor    '} backup and restore, run ${run + 1} of ${RUNS}`);
             const r = await backupOnce(server, kind, n, run, seeded);
@@ -813,8 +834,10 @@ async function main() {
       results.bySize[n] = { seed: { counts: seedInfo.counts, stored: seedInfo.stored }, runs, summary: summarise(runs) };
     }
 
-    log(`bench: Lighthouse (${LH_RUNS} runs, mobile defaults)`);
-    results.lighthouse = await lighthouseRuns(server);
+    if (PARTS.includes('lighthouse')) {
+      log(`bench: Lighthouse (${LH_RUNS} runs, mobile defaults)`);
+      results.lighthouse = await lighthouseRuns(server);
+    }
   } finally {
     await server.close();
     fs.rmSync(distCopy, { recursive: true, force: true });
