@@ -5,7 +5,6 @@
 (function () {
   "use strict";
   var started = false;
-
   // The keyholder. When the device's data is protected by a passphrase, the
   // key that opens it (a CryptoKey that cannot be exported) is kept here, in
   // memory only: the page's WebAssembly modules each have their own memory,
@@ -221,6 +220,16 @@
   // Missing or blocked IndexedDB is reported by the app itself, which
   // starts without it and says so in plain words.
 
+  // Styles the first screen does not need are left out of the first load
+  // (index.html marks them disabled) and switched on with the modules that
+  // use them: the print styles with a person's pages (the plan prints) and
+  // the kiosk's (the check-in prints), the kiosk's styles with the kiosk.
+  function useStyles(id) {
+    var link = document.getElementById(id);
+    if (link && link.disabled) link.disabled = false;
+  }
+  var STYLES = { people: ["print-css"], kiosk: ["print-css", "kiosk-css"] };
+  window.addEventListener("beforeprint", function () { useStyles("print-css"); });
   window.addEventListener("TrunkApplicationStarted", function () { started = true; });
   window.addEventListener("unhandledrejection", function () { if (!started) cannotStart(); });
   window.addEventListener("error", function (event) {
@@ -263,6 +272,7 @@
     if (!name || loaded[name]) return;
     var files = bundleFiles()[name];
     if (!files) return;
+    (STYLES[name] || []).forEach(useStyles);
     var note = visible ? document.getElementById("bundle-loading") : null;
     if (note) note.hidden = false;
     loaded[name] = import("./" + files.js).then(function (module) {
@@ -284,9 +294,13 @@
   // Nothing loads ahead without someone using the page.
   // Loading ahead waits for a quiet moment, so it never holds up typing or
   // the keyboard moving through a list.
+  // At a quiet moment: when the browser is idle, and at most 1.5 s away.
+  function idle(f) {
+    if (window.requestIdleCallback) window.requestIdleCallback(function () { f(); }, { timeout: 1500 });
+    else setTimeout(f, 200);
+  }
   function soon(name) {
-    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
-    idle(function () { load(name, false); }, { timeout: 1500 });
+    idle(function () { load(name, false); });
   }
   function ahead(event) {
     var link = event.target && event.target.closest ? event.target.closest('a[href^="#/"]') : null;

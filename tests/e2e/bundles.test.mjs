@@ -9,6 +9,7 @@ import { openApp, addPerson, h1, mainNav, TEST_TIMEOUT_MS } from './journey.mjs'
 
 const e2e = useE2E();
 const BUNDLE = /\/(people|directory|settings)-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+const STYLES = /\/(main|print|kiosk)-[0-9a-f]{16}\.css$/;
 
 /** Page requests for bundle files, by bundle name and kind. */
 function watchBundles(page) {
@@ -20,12 +21,29 @@ function watchBundles(page) {
   return seen;
 }
 
+/** Page requests for style sheets, by name. */
+function watchStyles(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(STYLES);
+    if (m) seen.push(m[1]);
+  });
+  return seen;
+}
+
+/** Whether the style sheet link `id` is switched on and its rules are loaded. */
+const stylesOn = (page, id) =>
+  page.locator(`link#${id}`).evaluate((link) => !link.disabled && !!link.sheet && link.sheet.cssRules.length > 0);
+
 test('the first load is the caseload alone; each bundle loads once, when first needed', { timeout: TEST_TIMEOUT_MS }, async () => {
   const { page } = e2e;
   const seen = watchBundles(page);
+  const styles = watchStyles(page);
   await openApp(e2e);
   await h1(page, 'People').waitFor();
   assert.deepEqual(seen, [], 'no other module with the first load');
+  // The print and kiosk styles are not needed for the first screen either.
+  assert.deepEqual(styles, ['main'], 'only the main style sheet with the first load');
 
   // Nothing loads ahead on its own.
   await page.waitForTimeout(1500);
@@ -38,6 +56,11 @@ test('the first load is the caseload alone; each bundle loads once, when first n
   await page.keyboard.press('Shift');
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/people-[0-9a-f]{16}_bg\.wasm$/.test(e.name)), null, { timeout: 10_000 });
   assert.deepEqual(seen.sort(), ['people.js', 'people.wasm', 'settings.js', 'settings.wasm']);
+  // A person's pages print their plan: the print styles come with them.
+  await page.waitForFunction(() => { const l = document.getElementById('print-css'); return l && !l.disabled && l.sheet; }, null, { timeout: 10_000 });
+  assert.equal(await stylesOn(page, 'print-css'), true, 'print styles loaded with the people module');
+  assert.equal(await stylesOn(page, 'kiosk-css'), false, 'the kiosk styles wait for the kiosk');
+  assert.deepEqual(styles.sort(), ['main', 'print']);
 
   // Opening people's pages uses it, with nothing more to load.
   await addPerson(page, 'Ada');
