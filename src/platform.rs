@@ -157,6 +157,38 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Option<String> {
     .as_string()
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a JavaScript string, which stays in JavaScript.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_js(text: &js_sys::JsString) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+
+    /// The browser's `TextDecoder`, whose `decode` here gives a JavaScript
+    /// string rather than a Rust one.
+    #[wasm_bindgen(js_name = TextDecoder)]
+    type JsTextDecoder;
+
+    #[wasm_bindgen(constructor, js_class = "TextDecoder", catch)]
+    fn new(label: &str, options: &js_sys::Object) -> Result<JsTextDecoder, wasm_bindgen::JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn decode(
+        this: &JsTextDecoder,
+        bytes: &js_sys::ArrayBuffer,
+    ) -> Result<js_sys::JsString, wasm_bindgen::JsValue>;
+}
+
+/// UTF-8 JSON `bytes` as the browser's own values (`JSON.parse`), all in
+/// JavaScript: nothing is copied into WebAssembly. `Err` (the cause) when
+/// the bytes are not UTF-8 or not JSON.
+pub fn json_from_utf8(bytes: &js_sys::ArrayBuffer) -> Result<wasm_bindgen::JsValue, String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"fatal".into(), &true.into()).map_err(fail)?;
+    let decoder = JsTextDecoder::new("utf-8", &options).map_err(fail)?;
+    parse_js(&decoder.decode(bytes).map_err(fail)?).map_err(fail)
+}
+
 /// Opens the page for `route` by setting the address's hash, as a link
 /// would: every module of the page (and `static/boot.js`, which loads the
 /// module a route needs) hears of it, which the router's own `push` (history

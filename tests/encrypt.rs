@@ -12,10 +12,11 @@ use gloo::timers::future::TimeoutFuture;
 use indexed_db_futures::prelude::*;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use linkwheel::crypto::{self, CryptoError};
-use linkwheel::domain::backup::Contents;
 use linkwheel::domain::{Answer, Assessment, Contact, Goal, Person, Plan, WorkerProfile};
 use linkwheel::error::AppError;
-use linkwheel::storage::backup::{contents_json, make_backup, open_backup, restore, RestoreMode};
+use linkwheel::storage::backup::{
+    contents_json, make_backup, open_backup, restore, Backup, RestoreMode,
+};
 use linkwheel::storage::keyring::{self, Unlock};
 use linkwheel::storage::schema::{ASSESSMENTS, CONTACTS, DIRECTORY, PEOPLE, PLANS, SETTINGS};
 use linkwheel::storage::{
@@ -653,15 +654,16 @@ async fn a_protected_device_backs_up_and_restores_sealed() {
     let text = make_backup(&db, "backup passphrase", 5.0)
         .await
         .expect("backup");
-    let contents: Contents = open_backup(&text, "backup passphrase").await.expect("open");
+    let contents: Backup = open_backup(&text, "backup passphrase").await.expect("open");
     assert_eq!(
-        contents.records("people")[0]["preferred_name"],
+        contents.values("people").expect("people")[0]["preferred_name"],
         "Zephyrine",
         "the backup holds the records opened (it has its own passphrase)"
     );
     assert!(
         contents
-            .records("settings")
+            .values("settings")
+            .expect("settings")
             .iter()
             .all(|r| r["id"] != keyring::KEYRING),
         "and not the device's keyring"

@@ -15,6 +15,9 @@
 //! passphrase; the header (everything but `data`) is the cipher's additional
 //! data, so changing any byte of the file makes it fail to open.
 
+use std::borrow::Cow;
+
+use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -138,9 +141,11 @@ impl Envelope {
 
     /// Reads and checks a file's text: that it is a backup, of a version
     /// this Linkwheel reads, whole, with sane parameters. Returns the
-    /// envelope and its decoded salt, iv and ciphertext.
+    /// envelope and its decoded salt, iv and ciphertext. The `data` text is
+    /// read where it lies in `text`, never copied into a JSON value of its
+    /// own: it is most of the file.
     pub fn parse(text: &str) -> Result<Opened, BackupProblem> {
-        let value: Value =
+        let fields: Fields =
             serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
                 if e.is_eof() && text.trim_start().starts_with('{') && text.contains(FORMAT) {
                     BackupProblem::Damaged
@@ -148,11 +153,12 @@ impl Envelope {
                     BackupProblem::NotABackup
                 }
             })?;
-        if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        if fields.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
             return Err(BackupProblem::NotABackup);
         }
-        let version = value
-            .get("version")
+        let version = fields
+            .version
+            .as_ref()
             .and_then(Value::as_u64)
             .ok_or(BackupProblem::Damaged)?;
         if version > u64::from(VERSION) {
@@ -160,8 +166,14 @@ impl Envelope {
                 u32::try_from(version).unwrap_or(u32::MAX),
             ));
         }
-        let envelope: Envelope =
-            serde_json::from_value(value).map_err(|_| BackupProblem::Damaged)?;
+        let envelope = Envelope {
+            format: FORMAT.into(),
+            version: typed(fields.version)?,
+            created_at: typed(fields.created_at)?,
+            kdf: typed(fields.kdf)?,
+            cipher: typed(fields.cipher)?,
+            data: String::new(),
+        };
         let ok_params = envelope.version >= 1
             && envelope.kdf.name == "PBKDF2"
             && envelope.kdf.hash == "SHA-256"
@@ -170,9 +182,13 @@ impl Envelope {
         if !ok_params {
             return Err(BackupProblem::Damaged);
         }
+        let data = fields
+            .data
+            .and_then(|d| d.0)
+            .ok_or(BackupProblem::Damaged)?;
         let salt = base64_decode(&envelope.kdf.salt).ok_or(BackupProblem::Damaged)?;
         let iv = base64_decode(&envelope.cipher.iv).ok_or(BackupProblem::Damaged)?;
-        let data = base64_decode(&envelope.data).ok_or(BackupProblem::Damaged)?;
+        let data = base64_decode(&data).ok_or(BackupProblem::Damaged)?;
         // A GCM tag alone is 16 bytes: anything shorter was cut off.
         if salt.len() != 16 || iv.len() != 12 || data.len() < 17 {
             return Err(BackupProblem::Damaged);
@@ -186,9 +202,86 @@ impl Envelope {
     }
 }
 
+/// A file's fields as [`Envelope::parse`] first reads them: the small ones
+/// as JSON values, checked one by one, and `data` as its text in the file.
+#[derive(Deserialize)]
+struct Fields<'a> {
+    #[serde(default)]
+    format: Option<Value>,
+    #[serde(default)]
+    version: Option<Value>,
+    #[serde(default)]
+    created_at: Option<Value>,
+    #[serde(default)]
+    kdf: Option<Value>,
+    #[serde(default)]
+    cipher: Option<Value>,
+    #[serde(default, borrow)]
+    data: Option<Data<'a>>,
+}
+
+/// A header field as its type; missing or of the wrong shape, the file is
+/// damaged.
+fn typed<T: DeserializeOwned>(value: Option<Value>) -> Result<T, BackupProblem> {
+    value
+        .and_then(|v| serde_json::from_value(v).ok())
+        .ok_or(BackupProblem::Damaged)
+}
+
+/// `data` as it is in the file: its text, borrowed from the file when it
+/// has no escapes (base64 never needs one), or `None` when it is not text
+/// (read and set aside, so the file is damaged rather than not a backup).
+struct Data<'a>(Option<Cow<'a, str>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Data<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DataVisitor)
+    }
+}
+
+struct DataVisitor;
+
+impl<'de> Visitor<'de> for DataVisitor {
+    type Value = Data<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the encrypted data")
+    }
+    fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Data<'de>, E> {
+        Ok(Data(Some(Cow::Borrowed(text))))
+    }
+    fn visit_str<E>(self, text: &str) -> Result<Data<'de>, E> {
+        Ok(Data(Some(Cow::Owned(text.to_string()))))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Data<'de>, E> {
+        Ok(Data(None))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Data<'de>, E> {
+        Ok(Data(None))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Data<'de>, E> {
+        Ok(Data(None))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Data<'de>, E> {
+        Ok(Data(None))
+    }
+    fn visit_unit<E>(self) -> Result<Data<'de>, E> {
+        Ok(Data(None))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Data<'de>, A::Error> {
+        while items.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Data(None))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<Data<'de>, A::Error> {
+        while fields.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Data(None))
+    }
+}
+
 /// A checked envelope with its binary parts decoded.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
+    /// The header; its `data` is left empty (the bytes are [`Opened::data`]).
     pub envelope: Envelope,
     pub salt: Vec<u8>,
     pub iv: Vec<u8>,
@@ -196,22 +289,11 @@ pub struct Opened {
 }
 
 impl Contents {
-    /// Reads decrypted contents, checking every store is a list of objects.
+    /// Reads decrypted contents, checking them as [`check_contents`] does.
     pub fn parse(plain: &str) -> Result<Contents, BackupProblem> {
-        let contents: Contents = serde_json::from_str(plain).map_err(|_| BackupProblem::Damaged)?;
-        if contents.version > VERSION {
-            return Err(BackupProblem::Newer(contents.version));
-        }
-        for (store, records) in &contents.stores {
-            let ok = records.as_array().is_some_and(|list| {
-                list.iter()
-                    .all(|r| r.is_object() && record_key(store, r).is_some())
-            });
-            if !ok {
-                return Err(BackupProblem::Damaged);
-            }
-        }
-        Ok(contents)
+        let value: Value = serde_json::from_str(plain).map_err(|_| BackupProblem::Damaged)?;
+        check_contents(&&value)?;
+        serde_json::from_value(value).map_err(|_| BackupProblem::Damaged)
     }
 
     /// The records of one store (none when the backup has no such store).
@@ -225,29 +307,132 @@ impl Contents {
 
     /// "3 people, 5 assessments, 2 plans…": what the backup holds.
     pub fn summary(&self) -> Vec<String> {
-        let count = |store: &str| self.records(store).len();
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        vec![
-            plural(count("people"), "person", "people"),
-            plural(count("assessments"), "assessment", "assessments"),
-            plural(count("plans"), "action plan", "action plans"),
-            plural(count("contacts"), "contact", "contacts"),
-            plural(
-                count("templates"),
-                "imported template",
-                "imported templates",
-            ),
-            plural(count("directory"), "directory entry", "directory entries"),
-        ]
+        summary(|store| self.records(store).len())
     }
 }
 
-/// The key of a record: `key` for templates, `id` for the rest.
+/// "3 people, 5 assessments, 2 plans…", from the number of records in each
+/// store.
+pub fn summary(count: impl Fn(&str) -> usize) -> Vec<String> {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    vec![
+        plural(count("people"), "person", "people"),
+        plural(count("assessments"), "assessment", "assessments"),
+        plural(count("plans"), "action plan", "action plans"),
+        plural(count("contacts"), "contact", "contacts"),
+        plural(
+            count("templates"),
+            "imported template",
+            "imported templates",
+        ),
+        plural(count("directory"), "directory entry", "directory entries"),
+    ]
+}
+
+/// A parsed JSON value as [`check_contents`] sees it, so that the same
+/// rules check serde's values ([`Contents::parse`], tested natively) and the
+/// browser's own objects (a restore, which writes those as they are).
+pub trait JsonValue: Sized {
+    /// A field name, made once for many look-ups.
+    type Name;
+    fn name(text: &str) -> Self::Name;
+    /// The field `name` of an object; `None` when it has none.
+    fn field(&self, name: &Self::Name) -> Option<Self>;
+    fn number(&self) -> Option<f64>;
+    fn is_text(&self) -> bool;
+    /// An object: not an array, not `null`.
+    fn is_object(&self) -> bool;
+    /// The items of an array; `None` for anything else.
+    fn items(&self) -> Option<Vec<Self>>;
+    /// The fields of an object with their names; `None` for anything else.
+    fn fields(&self) -> Option<Vec<(String, Self)>>;
+}
+
+impl<'a> JsonValue for &'a Value {
+    type Name = String;
+    fn name(text: &str) -> String {
+        text.to_string()
+    }
+    fn field(&self, name: &String) -> Option<&'a Value> {
+        self.get(name)
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn is_text(&self) -> bool {
+        self.is_string()
+    }
+    fn is_object(&self) -> bool {
+        Value::is_object(self)
+    }
+    fn items(&self) -> Option<Vec<&'a Value>> {
+        self.as_array().map(|list| list.iter().collect())
+    }
+    fn fields(&self) -> Option<Vec<(String, &'a Value)>> {
+        self.as_object()
+            .map(|map| map.iter().map(|(k, v)| (k.clone(), v)).collect())
+    }
+}
+
+/// Decrypted contents that passed [`check_contents`]: every store's records.
+#[derive(Debug, PartialEq)]
+pub struct Checked<J> {
+    pub version: u32,
+    pub created_at: f64,
+    /// Each store in the file (known to Linkwheel or not) and its records.
+    pub stores: Vec<(String, Vec<J>)>,
+}
+
+/// Checks decrypted contents before anything is restored: an object with a
+/// `version` (a whole number, and not newer than this Linkwheel reads), a
+/// `created_at` number and `stores`, each store a list of objects that have
+/// their key ([`key_field`]), so every record can be stored.
+pub fn check_contents<J: JsonValue>(contents: &J) -> Result<Checked<J>, BackupProblem> {
+    use BackupProblem::Damaged;
+    let field = |name: &str| contents.field(&J::name(name));
+    let version = field("version")
+        .and_then(|v| v.number())
+        .filter(|v| v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(v))
+        .ok_or(Damaged)? as u32;
+    let created_at = field("created_at")
+        .and_then(|v| v.number())
+        .ok_or(Damaged)?;
+    let stores = field("stores").and_then(|s| s.fields()).ok_or(Damaged)?;
+    if version > VERSION {
+        return Err(BackupProblem::Newer(version));
+    }
+    let mut checked = Vec::with_capacity(stores.len());
+    for (store, records) in stores {
+        let key = J::name(key_field(&store));
+        let records = records.items().ok_or(Damaged)?;
+        let stored = |r: &J| r.is_object() && r.field(&key).is_some_and(|k| k.is_text());
+        if !records.iter().all(stored) {
+            return Err(Damaged);
+        }
+        checked.push((store, records));
+    }
+    Ok(Checked {
+        version,
+        created_at,
+        stores: checked,
+    })
+}
+
+/// The field that keys a store's records: `key` for templates, `id` for
+/// the rest.
+pub fn key_field(store: &str) -> &'static str {
+    if store == "templates" {
+        "key"
+    } else {
+        "id"
+    }
+}
+
+/// The key of a record ([`key_field`]).
 pub fn record_key(store: &str, record: &Value) -> Option<String> {
-    let field = if store == "templates" { "key" } else { "id" };
     record
-        .get(field)
+        .get(key_field(store))
         .and_then(Value::as_str)
         .map(str::to_string)
 }
@@ -351,23 +536,53 @@ pub fn base64_encode(bytes: &[u8]) -> String {
     out
 }
 
-/// Decodes standard base64 with padding; `None` for anything else.
+/// Each byte's value as a base64 digit; `INVALID` for anything that is not
+/// one.
+const DIGITS: [u8; 256] = {
+    let mut table = [INVALID; 256];
+    let mut i = 0;
+    while i < ALPHABET.len() {
+        table[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+const INVALID: u8 = 0xff;
+
+/// Decodes standard base64 with padding; `None` for anything else. One
+/// table look-up a character: a backup's data is a hundred megabytes.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
     if !bytes.len().is_multiple_of(4) {
         return None;
     }
     let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
-    for (n, chunk) in bytes.chunks(4).enumerate() {
-        let last = n + 1 == bytes.len() / 4;
-        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 || (pad > 0 && !last) {
+    let whole = bytes.len().saturating_sub(4);
+    // Every group but the last: four digits, no padding.
+    for group in bytes[..whole].chunks_exact(4) {
+        let d = group.iter().map(|&c| DIGITS[usize::from(c)]);
+        let mut v: u32 = 0;
+        for digit in d {
+            if digit == INVALID {
+                return None;
+            }
+            v = (v << 6) | u32::from(digit);
+        }
+        out.extend_from_slice(&[(v >> 16) as u8, (v >> 8) as u8, v as u8]);
+    }
+    // The last: up to two `=` at its end.
+    if let Some(last) = bytes.get(whole..).filter(|l| !l.is_empty()) {
+        let pad = last.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 {
             return None;
         }
         let mut v: u32 = 0;
-        for &c in &chunk[..4 - pad] {
-            let d = ALPHABET.iter().position(|&a| a == c)?;
-            v = (v << 6) | d as u32;
+        for &c in &last[..4 - pad] {
+            let digit = DIGITS[usize::from(c)];
+            if digit == INVALID {
+                return None;
+            }
+            v = (v << 6) | u32::from(digit);
         }
         v <<= 6 * pad as u32;
         let got = [(v >> 16) as u8, (v >> 8) as u8, v as u8];
@@ -555,6 +770,144 @@ mod tests {
         assert_eq!(
             c.conflicts,
             ["The contact of 2 March 2026: the copy on this device is newer, so it was kept."]
+        );
+    }
+
+    #[test]
+    fn base64_decoding_refuses_any_stray_character_anywhere() {
+        let bytes: Vec<u8> = (0..3000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        let text = base64_encode(&bytes);
+        assert_eq!(base64_decode(&text), Some(bytes));
+        for at in [0, 1, 2, 3, 1001, text.len() - 5, text.len() - 1] {
+            for bad in ['!', '=', ' ', '-', '_', '\n'] {
+                if bad == '=' && at == text.len() - 1 {
+                    continue; // padding, where padding may be
+                }
+                let mut t = text.clone();
+                t.replace_range(at..=at, &bad.to_string());
+                assert!(base64_decode(&t).is_none(), "{bad:?} at {at}");
+            }
+        }
+        assert!(base64_decode(&text.replacen('A', "\u{e9}", 1)).is_none());
+        assert_eq!(base64_decode(""), Some(vec![]));
+        assert_eq!(base64_decode("===="), None);
+        assert_eq!(base64_decode("T=Q="), None);
+    }
+
+    #[test]
+    fn the_data_is_read_whatever_its_form_and_anything_else_is_damaged() {
+        let good = envelope_text();
+        let data = base64_encode(&[1; 40]);
+        // An escaped slash is still the same text.
+        let escaped = base64_encode(&[0xff; 40]).replace('/', "\\/");
+        assert!(escaped.contains("\\/"));
+        let opened = Envelope::parse(&good.replace(&data, &escaped)).unwrap();
+        assert_eq!(opened.data, [0xff; 40]);
+        let with_bom = format!("\u{feff}{good}");
+        assert_eq!(Envelope::parse(&with_bom).unwrap().data, [1; 40]);
+        let in_order = format!(
+            "{{\"data\":\"{data}\",{}",
+            good.replace(&format!(",\"data\":\"{data}\""), "")
+                .trim_start_matches('{')
+        );
+        assert_eq!(Envelope::parse(&in_order).unwrap().data, [1; 40]);
+        for other in ["5", "null", "true", "[\"x\"]", "{\"a\":[1]}"] {
+            let text = good.replace(&format!("\"{data}\""), other);
+            assert_eq!(
+                Envelope::parse(&text),
+                Err(BackupProblem::Damaged),
+                "{text}"
+            );
+        }
+        let without = good.replace(&format!(",\"data\":\"{data}\""), "");
+        assert_eq!(Envelope::parse(&without), Err(BackupProblem::Damaged));
+    }
+
+    #[test]
+    fn contents_are_checked_store_by_store_with_each_stores_key() {
+        assert_eq!(key_field("templates"), "key");
+        assert_eq!(key_field("people"), "id");
+        assert_eq!(key_field("a store from later"), "id");
+        let check =
+            |v: Value| check_contents(&&v).map(|c| (c.version, c.created_at, c.stores.len()));
+        assert_eq!(
+            check(json!({ "version": 1, "created_at": 3.5, "stores": {
+                "people": [{ "id": "p1" }], "templates": [{ "key": "t@1" }], "later": [] } })),
+            Ok((1, 3.5, 3))
+        );
+        assert_eq!(
+            check(json!({ "version": 0, "created_at": 1, "stores": {} })),
+            Ok((0, 1.0, 0))
+        );
+        for (bad, want) in [
+            (
+                json!({ "version": 2, "created_at": 1, "stores": {} }),
+                BackupProblem::Newer(2),
+            ),
+            (
+                json!({ "version": 1.5, "created_at": 1, "stores": {} }),
+                BackupProblem::Damaged,
+            ),
+            (
+                json!({ "version": -1, "created_at": 1, "stores": {} }),
+                BackupProblem::Damaged,
+            ),
+            (
+                json!({ "version": 1, "created_at": "1", "stores": {} }),
+                BackupProblem::Damaged,
+            ),
+            (
+                json!({ "version": 1, "created_at": 1, "stores": [] }),
+                BackupProblem::Damaged,
+            ),
+            (
+                json!({ "version": 1, "created_at": 1 }),
+                BackupProblem::Damaged,
+            ),
+            (json!([1, 1, {}]), BackupProblem::Damaged),
+            (
+                json!({ "version": 1, "created_at": 1, "stores": { "people": {} } }),
+                BackupProblem::Damaged,
+            ),
+            (
+                json!({ "version": 1, "created_at": 1, "stores": { "people": [[]] } }),
+                BackupProblem::Damaged,
+            ),
+            (
+                json!({ "version": 1, "created_at": 1, "stores": { "people": [{ "id": 5 }] } }),
+                BackupProblem::Damaged,
+            ),
+            (
+                json!({ "version": 1, "created_at": 1, "stores": { "templates": [{ "id": "t@1" }] } }),
+                BackupProblem::Damaged,
+            ),
+            (
+                json!({ "version": 1, "created_at": 1, "stores": { "people": [{ "key": "p1" }] } }),
+                BackupProblem::Damaged,
+            ),
+        ] {
+            assert_eq!(check(bad.clone()), Err(want), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_each_store_in_words() {
+        let counts = |store: &str| match store {
+            "people" => 1,
+            "assessments" => 3,
+            "directory" => 1,
+            _ => 0,
+        };
+        assert_eq!(
+            summary(counts),
+            [
+                "1 person",
+                "3 assessments",
+                "0 action plans",
+                "0 contacts",
+                "0 imported templates",
+                "1 directory entry"
+            ]
         );
     }
 }

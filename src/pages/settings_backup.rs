@@ -4,11 +4,11 @@
 use yew::prelude::*;
 
 use crate::components::{action, error_banner, prose, Confirm, Look, TextField};
-use crate::domain::backup::{Contents, MIN_PASSPHRASE};
+use crate::domain::backup::MIN_PASSPHRASE;
 use crate::domain::dates;
 use crate::hooks::{use_db, use_load, use_task, use_value, Load};
 use crate::platform::{download, focus_id, now_ms, read_chosen_file, today};
-use crate::storage::backup::{make_backup, open_backup, restore, OpenError, RestoreMode};
+use crate::storage::backup::{make_backup, open_backup, restore, Backup, OpenError, RestoreMode};
 use crate::storage::settings::{last_backup, set_last_backup};
 
 const FILE_ID: &str = "restore-file";
@@ -135,8 +135,8 @@ pub fn BackUp() -> Html {
 enum Stage {
     Choosing,
     Refused(String),
-    Opened(std::rc::Rc<Contents>),
-    Confirming(std::rc::Rc<Contents>),
+    Opened(std::rc::Rc<Backup>),
+    Confirming(std::rc::Rc<Backup>),
     Restored(String, Vec<String>),
 }
 
@@ -165,7 +165,7 @@ pub fn Restore() -> Html {
                     }
                 };
                 stage.set(match open_backup(&text, &p).await {
-                    Ok(contents) => Stage::Opened(std::rc::Rc::new(contents)),
+                    Ok(backup) => Stage::Opened(std::rc::Rc::new(backup)),
                     Err(OpenError::File(problem)) => Stage::Refused(problem.message()),
                     Err(OpenError::Device(e)) => return Err(e),
                 });
@@ -177,7 +177,7 @@ pub fn Restore() -> Html {
     let on_restore = {
         let (stage, task) = (stage.clone(), task.clone());
         Callback::from(move |mode: Option<RestoreMode>| {
-            let contents = match &*stage.latest() {
+            let backup = match &*stage.latest() {
                 Stage::Opened(c) | Stage::Confirming(c) => c.clone(),
                 _ => return,
             };
@@ -188,7 +188,7 @@ pub fn Restore() -> Html {
             let Some(db) = db.clone() else { return };
             let stage = stage.clone();
             task.run_here(async move {
-                let conflicts = restore(&db, &contents, mode).await?;
+                let conflicts = restore(&db, &backup, mode).await?;
                 let how = match mode {
                     RestoreMode::Replace => {
                         "Everything on this device has been replaced by the backup."

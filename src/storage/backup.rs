@@ -3,25 +3,26 @@
 //! The file format and the merge rules are in `domain::backup`; the
 //! encryption is WebCrypto's (`crate::crypto`).
 
-use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, JSON};
 use serde_json::Value;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::keyring::KEYRING;
 use super::schema::SETTINGS;
-use super::{all_js_in, fail, get_js, seal, Storage};
+use super::{all_js_in, fail, get_js, put_all, seal, Storage};
 use crate::crypto::{self, CryptoError};
 use crate::domain::backup::{
-    merge, BackupProblem, Contents, Envelope, ITERATIONS, STORES, VERSION,
+    check_contents, merge, summary, BackupProblem, Envelope, JsonValue, ITERATIONS, STORES, VERSION,
 };
 use crate::error::AppError;
+use crate::platform;
 
 /// Every record of every store, read in one transaction (so the backup is
-/// one moment's copy), as the JSON of [`Contents`]. Sealed records are
-/// opened after the transaction (the backup file has its own passphrase);
-/// the device's keyring is left out: it belongs to this device.
+/// one moment's copy), as the JSON of [`crate::domain::backup::Contents`].
+/// Sealed records are opened after the transaction (the backup file has its
+/// own passphrase); the device's keyring is left out: it belongs to this
+/// device.
 pub async fn contents_json(db: &Storage, created_at: f64) -> Result<String, AppError> {
     const ACTION: &str = "read everything for the backup";
     let names: Vec<&'static str> = STORES.iter().map(|(s, _)| *s).collect();
@@ -107,14 +108,116 @@ pub enum OpenError {
     Device(AppError),
 }
 
+/// A backup opened and checked ([`check_contents`]). Its records stay the
+/// browser's own objects, as `JSON.parse` made them, from the file to
+/// IndexedDB: a restore writes them as they are.
+#[derive(Debug)]
+pub struct Backup {
+    pub version: u32,
+    pub created_at: f64,
+    /// The records of each store Linkwheel has (stores it does not know
+    /// were checked and are left out).
+    stores: Vec<(&'static str, Vec<JsValue>)>,
+}
+
+impl Backup {
+    /// The records of `store` (none when the backup has no such store).
+    pub fn records(&self, store: &str) -> &[JsValue] {
+        self.stores
+            .iter()
+            .find(|(s, _)| *s == store)
+            .map(|(_, records)| records.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The records of `store` as serde's values (a merge compares them).
+    pub fn values(&self, store: &str) -> Result<Vec<Value>, AppError> {
+        values(self.records(store), "read the backup")
+    }
+
+    /// "3 people, 5 assessments, 2 plans…": what the backup holds.
+    pub fn summary(&self) -> Vec<String> {
+        summary(|store| self.records(store).len())
+    }
+}
+
+/// Records as serde's values, through the browser's `JSON.stringify`.
+fn values(records: &[JsValue], action: &'static str) -> Result<Vec<Value>, AppError> {
+    let list: Array = records.iter().collect();
+    JSON::stringify(&list)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .ok_or_else(|| AppError::storage(action, "could not read the records"))
+}
+
+/// The browser's own JSON values, for [`check_contents`].
+impl JsonValue for JsValue {
+    type Name = JsValue;
+    fn name(text: &str) -> JsValue {
+        text.into()
+    }
+    fn field(&self, name: &JsValue) -> Option<JsValue> {
+        if !JsonValue::is_object(self) {
+            return None;
+        }
+        Reflect::get(self, name).ok().filter(|v| !v.is_undefined())
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn is_text(&self) -> bool {
+        self.is_string()
+    }
+    fn is_object(&self) -> bool {
+        JsValue::is_object(self) && !Array::is_array(self)
+    }
+    fn items(&self) -> Option<Vec<JsValue>> {
+        Array::is_array(self).then(|| Array::from(self).iter().collect())
+    }
+    fn fields(&self) -> Option<Vec<(String, JsValue)>> {
+        if !JsonValue::is_object(self) {
+            return None;
+        }
+        let entries = Object::entries(self.unchecked_ref());
+        let mut fields = Vec::with_capacity(entries.length() as usize);
+        for entry in entries.iter() {
+            let entry = Array::from(&entry);
+            fields.push((entry.get(0).as_string().unwrap_or_default(), entry.get(1)));
+        }
+        Some(fields)
+    }
+}
+
+/// Decrypted contents (UTF-8 JSON, left in JavaScript) read and checked.
+fn read_contents(plain: &ArrayBuffer) -> Result<Backup, BackupProblem> {
+    let contents = platform::json_from_utf8(plain).map_err(|_| BackupProblem::Damaged)?;
+    let checked = check_contents(&contents)?;
+    let stores = checked
+        .stores
+        .into_iter()
+        .filter_map(|(name, records)| {
+            let known = STORES.iter().find(|(s, _)| *s == name)?.0;
+            Some((known, records))
+        })
+        .collect();
+    Ok(Backup {
+        version: checked.version,
+        created_at: checked.created_at,
+        stores,
+    })
+}
+
 /// Checks and decrypts a backup file. Nothing on the device is touched.
-pub async fn open_backup(text: &str, passphrase: &str) -> Result<Contents, OpenError> {
+/// The decrypted contents never enter WebAssembly: they are read in
+/// JavaScript (`JSON.parse`) and checked there.
+pub async fn open_backup(text: &str, passphrase: &str) -> Result<Backup, OpenError> {
     const ACTION: &str = "open the backup";
     let opened = Envelope::parse(text).map_err(OpenError::File)?;
     let key = crypto::derive_key(passphrase, &opened.salt, opened.envelope.kdf.iterations)
         .await
         .map_err(|e| OpenError::Device(crypto_fail(ACTION)(e)))?;
-    let plain = crypto::decrypt(
+    let plain = crypto::decrypt_in_js(
         &key,
         &opened.iv,
         opened.envelope.header().as_bytes(),
@@ -125,8 +228,8 @@ pub async fn open_backup(text: &str, passphrase: &str) -> Result<Contents, OpenE
         CryptoError::Refused => OpenError::File(BackupProblem::CannotOpen),
         other => OpenError::Device(crypto_fail(ACTION)(other)),
     })?;
-    let plain = String::from_utf8(plain).map_err(|_| OpenError::File(BackupProblem::Damaged))?;
-    Contents::parse(&plain).map_err(OpenError::File)
+    drop(opened);
+    read_contents(&plain).map_err(OpenError::File)
 }
 
 /// Replace everything, or merge the backup in.
@@ -142,7 +245,7 @@ fn to_js(records: &[Value], action: &'static str) -> Result<Vec<JsValue>, AppErr
     Ok(parsed.iter().collect())
 }
 
-/// Restores `contents` in one transaction across every store: with
+/// Restores `backup` in one transaction across every store: with
 /// `Replace`, each store is emptied first; with `Merge`, records only in the
 /// backup are added and, where both have a record, the newer copy wins.
 /// Returns the merge's conflicts, in words. If anything fails, nothing on
@@ -150,7 +253,7 @@ fn to_js(records: &[Value], action: &'static str) -> Result<Vec<JsValue>, AppErr
 /// protected, what is written is sealed with the device's key.
 pub async fn restore(
     db: &Storage,
-    contents: &Contents,
+    backup: &Backup,
     mode: RestoreMode,
 ) -> Result<Vec<String>, AppError> {
     const ACTION: &str = "restore the backup";
@@ -162,20 +265,15 @@ pub async fn restore(
     match mode {
         RestoreMode::Replace => {
             for name in &names {
-                for record in to_js(contents.records(name), ACTION)? {
-                    writes.push((*name, record));
+                for record in backup.records(name) {
+                    writes.push((*name, record.clone()));
                 }
             }
         }
         RestoreMode::Merge => {
             for (name, rows) in read_all(db, &names, ACTION).await? {
-                let existing: Array = seal::open(name, rows, ACTION).await?.into_iter().collect();
-                let existing: Vec<Value> = JSON::stringify(&existing)
-                    .ok()
-                    .and_then(|s| s.as_string())
-                    .and_then(|s| serde_json::from_str(&s).ok())
-                    .ok_or_else(|| AppError::storage(ACTION, "could not read the records"))?;
-                let m = merge(name, &existing, contents.records(name));
+                let existing = values(&seal::open(name, rows, ACTION).await?, ACTION)?;
+                let m = merge(name, &existing, &backup.values(name)?);
                 conflicts.extend(m.conflicts);
                 for record in to_js(&m.puts, ACTION)? {
                     writes.push((name, record));
@@ -189,27 +287,18 @@ pub async fn restore(
         RestoreMode::Replace => get_js(db, SETTINGS, KEYRING, ACTION).await?,
         RestoreMode::Merge => None,
     };
+    // Every request is issued at once and none awaited: IndexedDB runs them
+    // in order, a failed one aborts the transaction, and the commit reports
+    // it (an early return drops the transaction, which aborts it too).
     let tx = db.tx(&names, TransactionMode::Readwrite, ACTION)?;
     if mode == RestoreMode::Replace {
         for name in &names {
             let store = tx.object_store(name).map_err(fail(ACTION))?;
-            store
-                .clear()
-                .map_err(fail(ACTION))?
-                .await
-                .map_err(fail(ACTION))?;
+            drop(store.clear().map_err(fail(ACTION))?);
         }
     }
     let kept = keyring.map(|k| (SETTINGS, k));
-    for (name, record) in kept.into_iter().chain(writes) {
-        let store = tx.object_store(name).map_err(fail(ACTION))?;
-        store
-            .put(record)
-            .primitive()
-            .map_err(fail(ACTION))?
-            .await
-            .map_err(fail(ACTION))?;
-    }
+    put_all(&tx, kept.into_iter().chain(writes), ACTION)?;
     super::commit(tx, ACTION).await?;
     Ok(conflicts)
 }

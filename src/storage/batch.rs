@@ -1,11 +1,10 @@
 //! Several writes across stores in one transaction: all land, or none do.
 
-use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use super::{fail, to_js, Storage};
+use super::{put_all, to_js, Storage};
 use crate::error::AppError;
 
 #[derive(Default)]
@@ -63,15 +62,7 @@ impl Batch {
             }
         }
         let tx = db.tx(&names, TransactionMode::Readwrite, action)?;
-        for (name, value) in puts {
-            let store = tx.object_store(name).map_err(fail(action))?;
-            store
-                .put(value)
-                .primitive()
-                .map_err(fail(action))?
-                .await
-                .map_err(fail(action))?;
-        }
+        put_all(&tx, puts, action)?;
         super::commit(tx, action).await
     }
 }

@@ -148,6 +148,29 @@ pub(crate) async fn commit(tx: Transaction<'_>, action: &'static str) -> Result<
     })
 }
 
+/// Issues a put of every `(store, record)` in `tx`, awaiting none: IndexedDB
+/// runs a transaction's requests in order, so a thousand records cost one
+/// wait, not a thousand. A request that fails aborts the transaction and
+/// [`commit`] reports it, so nothing lands; a put the browser refuses at
+/// once (a record without its key) is `Err`, and dropping `tx` aborts it.
+pub(crate) fn put_all(
+    tx: &Transaction<'_>,
+    records: impl IntoIterator<Item = (&'static str, JsValue)>,
+    action: &'static str,
+) -> Result<(), AppError> {
+    let mut current: Option<(&str, ObjectStore<'_>)> = None;
+    for (name, record) in records {
+        if current.as_ref().is_none_or(|(open, _)| *open != name) {
+            current = Some((name, tx.object_store(name).map_err(fail(action))?));
+        }
+        if let Some((_, store)) = &current {
+            // Issued now; its future is not needed.
+            drop(store.put(record).primitive().map_err(fail(action))?);
+        }
+    }
+    Ok(())
+}
+
 /// Maps any storage error into an [`AppError`] for `action`.
 pub(crate) fn fail<E: std::fmt::Display>(action: &'static str) -> impl Fn(E) -> AppError {
     move |e| AppError::storage(action, e)
