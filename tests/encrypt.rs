@@ -415,6 +415,14 @@ async fn turning_protection_on_seals_every_personal_record_at_once() {
         contacts::contacts_for(&db, "p1").await.expect("contacts")[0].note,
         "Phoned about the kestrel walk"
     );
+    let file = people::person_file(&db, "p1")
+        .await
+        .expect("the person's page")
+        .expect("there");
+    assert_eq!(file.person, filled_person());
+    assert_eq!(file.assessments, [assessment()]);
+    assert_eq!(file.plans[0].goals[0].text, "Grow a tangerine tree");
+    assert_eq!(file.contacts[0].note, "Phoned about the kestrel walk");
     assert_eq!(
         settings::get_worker(&db).await.expect("worker").name,
         "Jo Linkworker"
@@ -494,6 +502,10 @@ async fn locked_nothing_personal_is_read_or_written() {
     assert!(linkwheel::platform::data_key().is_none());
 
     assert_eq!(people::get_person(&db, "p1").await, Err(AppError::Locked));
+    assert_eq!(
+        people::person_file(&db, "p1").await.err(),
+        Some(AppError::Locked)
+    );
     assert_eq!(people::list_people(&db).await, Err(AppError::Locked));
     assert_eq!(plans::plans_for(&db, "p1").await, Err(AppError::Locked));
     assert_eq!(settings::get_worker(&db).await, Err(AppError::Locked));

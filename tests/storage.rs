@@ -898,6 +898,110 @@ async fn contacts_for_returns_only_that_persons_newest_first_and_delete_removes_
     finish(db).await;
 }
 
+#[wasm_bindgen_test]
+async fn person_file_reads_one_person_and_everything_about_them_in_order() {
+    let db = open_fresh("person-file").await;
+    assert!(
+        people::person_file(&db, "p1")
+            .await
+            .expect("read nobody")
+            .is_none(),
+        "no such person"
+    );
+    let ada = person("p1", "Ada");
+    people::save_person(&db, &ada).await.expect("save Ada");
+    people::save_person(&db, &person("p10", "Bo"))
+        .await
+        .expect("save Bo");
+
+    // Ada alone, with nothing yet: empty lists, and the built-in templates
+    // are not in the store.
+    let file = people::person_file(&db, "p1")
+        .await
+        .expect("read Ada")
+        .expect("Ada is there");
+    assert_eq!(file.person, ada);
+    assert!(file.assessments.is_empty() && file.plans.is_empty() && file.contacts.is_empty());
+    assert!(file.templates.is_empty());
+
+    for a in [
+        assessment("a-old", "p1", 1_000.0),
+        assessment("a-new", "p1", 3_000.0),
+        assessment("a-mid", "p1", 2_000.0),
+        // Bo's: a person id sharing Ada's as a prefix.
+        assessment("a-bo", "p10", 4_000.0),
+    ] {
+        assessments::save_assessment(&db, &a).await.expect("save");
+    }
+    for p in [
+        plan("plan-0", "p1", 1_000.0),
+        plan("plan-1", "p1", 2_000.0),
+        plan("plan-bo", "p10", 3_000.0),
+    ] {
+        plans::save_plan(&db, &p).await.expect("save plan");
+    }
+    for c in [
+        contact("c-old", "p1", "2025-01-10", 5_000.0),
+        contact("c-same-early", "p1", "2025-02-20", 1_000.0),
+        contact("c-same-late", "p1", "2025-02-20", 2_000.0),
+        contact("c-bo", "p10", "2025-04-01", 4_000.0),
+    ] {
+        contacts::save_contact(&db, &c).await.expect("save contact");
+    }
+    let v1 = local_template("local-6", 1, "Local wellbeing");
+    let other = local_template("carers", 1, "Carers check-in");
+    for t in [&v1, &other] {
+        templates::save_template(&db, t, 1_700_000_000_000.0)
+            .await
+            .expect("save template");
+    }
+
+    // The same records, in the same order, as each store's own reads give.
+    let file = people::person_file(&db, "p1")
+        .await
+        .expect("read Ada again")
+        .expect("Ada is still there");
+    // Saving plans set her next review from the newest one.
+    let ada = people::get_person(&db, "p1")
+        .await
+        .expect("get Ada")
+        .expect("Ada");
+    assert_eq!(file.person, ada);
+    assert_eq!(
+        ids(&file.assessments, |a| &a.id),
+        ["a-new", "a-mid", "a-old"]
+    );
+    assert_eq!(
+        file.assessments,
+        assessments::assessments_for(&db, "p1").await.expect("hers")
+    );
+    assert_eq!(ids(&file.plans, |p| &p.id), ["plan-1", "plan-0"]);
+    assert_eq!(file.plans, plans::plans_for(&db, "p1").await.expect("hers"));
+    assert_eq!(
+        ids(&file.contacts, |c| &c.id),
+        ["c-same-late", "c-same-early", "c-old"]
+    );
+    assert_eq!(
+        file.contacts,
+        contacts::contacts_for(&db, "p1").await.expect("hers")
+    );
+    assert_eq!(file.templates, vec![other, v1], "by title");
+    assert_eq!(
+        file.templates,
+        templates::imported_templates(&db).await.expect("all")
+    );
+
+    // Bo's file holds only his.
+    let bo = people::person_file(&db, "p10")
+        .await
+        .expect("read Bo")
+        .expect("Bo");
+    assert_eq!(ids(&bo.assessments, |a| &a.id), ["a-bo"]);
+    assert_eq!(ids(&bo.plans, |p| &p.id), ["plan-bo"]);
+    assert_eq!(ids(&bo.contacts, |c| &c.id), ["c-bo"]);
+    finish(db).await;
+}
+
 // ---------------------------------------------------------------- templates
 
 #[wasm_bindgen_test]

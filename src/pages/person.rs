@@ -16,11 +16,8 @@ use crate::pages::person_episode::{CloseForm, ContactLog};
 use crate::pages::titled_heading;
 use crate::platform::{new_id, now_ms, today};
 use crate::state::Shared;
-use crate::storage::assessments::{assessments_for, start_assessment};
-use crate::storage::contacts::contacts_for;
-use crate::storage::people::{delete_person, get_person, save_person};
-use crate::storage::plans::plans_for;
-use crate::storage::templates::imported_templates;
+use crate::storage::assessments::start_assessment;
+use crate::storage::people::{delete_person, person_file, save_person};
 use crate::storage::Db;
 
 struct PersonRecords {
@@ -40,19 +37,16 @@ pub fn person_page(id: AttrValue) -> Html {
 fn load_person(db: Option<Db>, id: AttrValue) -> LoadPage {
     Box::pin(async move {
         let db = db.ok_or(AppError::NotFound { what: "person" })?;
-        let person = get_person(&db, &id)
+        let file = person_file(&db, &id)
             .await?
             .ok_or(AppError::NotFound { what: "person" })?;
-        let assessments = assessments_for(&db, &id).await?;
-        let plans = plans_for(&db, &id).await?;
-        let contacts = Shared::new(contacts_for(&db, &id).await?);
         let mut templates = crate::domain::template::builtin_templates();
-        templates.extend(imported_templates(&db).await?);
+        templates.extend(file.templates);
         let records = Shared::new(PersonRecords {
-            person,
-            assessments,
-            plans,
-            contacts,
+            person: file.person,
+            assessments: file.assessments,
+            plans: file.plans,
+            contacts: Shared::new(file.contacts),
             templates,
         });
         Ok(html! { <PersonView {records} /> })

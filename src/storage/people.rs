@@ -2,10 +2,13 @@
 
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
+use wasm_bindgen::JsValue;
 
-use super::schema::{ASSESSMENTS, BY_PERSON, CONTACTS, PEOPLE, PLANS};
-use super::{fail, get_all, get_one, put_one, Storage};
-use crate::domain::Person;
+use super::schema::{ASSESSMENTS, BY_PERSON, CONTACTS, PEOPLE, PLANS, TEMPLATES};
+use super::{all_from_js, fail, from_js, get_all, get_one, put_one, seal, Storage};
+use crate::domain::order::newest_contacts_first;
+use crate::domain::template::Template;
+use crate::domain::{Assessment, Contact, Person, Plan};
 use crate::error::AppError;
 
 pub async fn list_people(db: &Storage) -> Result<Vec<Person>, AppError> {
@@ -14,6 +17,85 @@ pub async fn list_people(db: &Storage) -> Result<Vec<Person>, AppError> {
 
 pub async fn get_person(db: &Storage, id: &str) -> Result<Option<Person>, AppError> {
     get_one(db, PEOPLE, id, "load this person").await
+}
+
+/// A person and everything their page shows about them.
+#[derive(Debug)]
+pub struct PersonFile {
+    pub person: Person,
+    /// Newest first, as `assessments::assessments_for` lists them.
+    pub assessments: Vec<Assessment>,
+    /// Newest first, as `plans::plans_for` lists them.
+    pub plans: Vec<Plan>,
+    /// Newest first, as `contacts::contacts_for` lists them.
+    pub contacts: Vec<Contact>,
+    /// The imported templates (not the built-in ones), as
+    /// `templates::imported_templates` lists them.
+    pub templates: Vec<Template>,
+}
+
+/// The person `id` with their assessments, plans and contacts, and the
+/// imported templates, or `None` if there is no such person. One read-only
+/// transaction: every request is made before the first is awaited, so the
+/// database answers them all in one go, not one after another.
+pub async fn person_file(db: &Storage, id: &str) -> Result<Option<PersonFile>, AppError> {
+    const ACTION: &str = "load this person";
+    let tx = db.tx(
+        &[PEOPLE, ASSESSMENTS, PLANS, CONTACTS, TEMPLATES],
+        TransactionMode::Readonly,
+        ACTION,
+    )?;
+    let store = |name| tx.object_store(name).map_err(fail(ACTION));
+    let person = store(PEOPLE)?
+        .get::<JsValue, _, _>(id)
+        .primitive()
+        .map_err(fail(ACTION))?;
+    let by_person = |name| {
+        store(name)?
+            .index(BY_PERSON)
+            .map_err(fail(ACTION))?
+            .get_all::<JsValue>()
+            .with_query(id)
+            .primitive()
+            .map_err(fail(ACTION))
+    };
+    let assessments = by_person(ASSESSMENTS)?;
+    let plans = by_person(PLANS)?;
+    let contacts = by_person(CONTACTS)?;
+    let templates = store(TEMPLATES)?
+        .get_all::<JsValue>()
+        .primitive()
+        .map_err(fail(ACTION))?;
+    let person = person.await.map_err(fail(ACTION))?;
+    let mut rows: [Vec<JsValue>; 4] = Default::default();
+    for (list, request) in rows
+        .iter_mut()
+        .zip([assessments, plans, contacts, templates])
+    {
+        for row in request.await.map_err(fail(ACTION))? {
+            list.push(row.map_err(fail(ACTION))?);
+        }
+    }
+    drop(tx);
+    let Some(person) = person else {
+        return Ok(None);
+    };
+    // Sealed records are opened after the transaction.
+    let [assessments, plans, contacts, templates] = rows;
+    let person = from_js(seal::open_one(PEOPLE, person, ACTION).await?, ACTION)?;
+    let mut assessments = all_from_js(seal::open(ASSESSMENTS, assessments, ACTION).await?, ACTION)?;
+    super::assessments::newest_first(&mut assessments);
+    let mut plans = all_from_js(seal::open(PLANS, plans, ACTION).await?, ACTION)?;
+    super::plans::newest_first(&mut plans);
+    let mut contacts = all_from_js(seal::open(CONTACTS, contacts, ACTION).await?, ACTION)?;
+    newest_contacts_first(&mut contacts);
+    Ok(Some(PersonFile {
+        person,
+        assessments,
+        plans,
+        contacts,
+        templates: super::templates::from_rows(templates, ACTION)?,
+    }))
 }
 
 pub async fn save_person(db: &Storage, person: &Person) -> Result<(), AppError> {

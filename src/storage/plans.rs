@@ -131,11 +131,16 @@ fn field(record: &JsValue, name: &str) -> JsValue {
 /// A person's plans, newest first.
 pub async fn plans_for(db: &Storage, person_id: &str) -> Result<Vec<Plan>, AppError> {
     let mut list: Vec<Plan> = list_by_person(db, PLANS, person_id, "load the plans").await?;
-    sort_by_less(&mut list, |a, b| {
+    newest_first(&mut list);
+    Ok(list)
+}
+
+/// Newest first (by `created_at`, ties by id), as [`plans_for`] lists them.
+pub(crate) fn newest_first(list: &mut [Plan]) {
+    sort_by_less(list, |a, b| {
         b.created_at
             .total_cmp(&a.created_at)
             .then_with(|| a.id.cmp(&b.id))
             .is_lt()
     });
-    Ok(list)
 }
