@@ -415,6 +415,10 @@ async fn turning_protection_on_seals_every_personal_record_at_once() {
         contacts::contacts_for(&db, "p1").await.expect("contacts")[0].note,
         "Phoned about the kestrel walk"
     );
+    assert_eq!(
+        people::list_rows(&db).await.expect("rows"),
+        [linkwheel::domain::search::PersonRow::from(&filled_person())]
+    );
     let file = people::person_file(&db, "p1")
         .await
         .expect("the person's page")
@@ -507,6 +511,7 @@ async fn locked_nothing_personal_is_read_or_written() {
         Some(AppError::Locked)
     );
     assert_eq!(people::list_people(&db).await, Err(AppError::Locked));
+    assert_eq!(people::list_rows(&db).await, Err(AppError::Locked));
     assert_eq!(plans::plans_for(&db, "p1").await, Err(AppError::Locked));
     assert_eq!(settings::get_worker(&db).await, Err(AppError::Locked));
     assert_eq!(

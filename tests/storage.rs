@@ -8,9 +8,11 @@
 
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::KeyPath;
+use linkwheel::domain::search::PersonRow;
 use linkwheel::domain::template::{holistic_template, Template, HOLISTIC_ID};
 use linkwheel::domain::{
-    Answer, Assessment, Contact, ContactKind, Goal, Person, Plan, Term, WorkerProfile,
+    Answer, Assessment, Closure, Contact, ContactKind, Goal, Outcome, Person, Plan, Term,
+    WorkerProfile,
 };
 use linkwheel::error::AppError;
 use linkwheel::storage::batch::Batch;
@@ -510,6 +512,35 @@ async fn people_save_get_list_update_delete() {
     people::delete_person(&db, "p1")
         .await
         .expect("delete twice");
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn list_rows_gives_what_the_caseload_shows_of_everyone() {
+    let db = open_fresh("people-rows").await;
+    assert!(people::list_rows(&db).await.expect("none").is_empty());
+    let mut ada = person("p1", "Ada");
+    ada.next_review = "2026-12-01".into();
+    ada.last_assessed = "2026-11-02".into();
+    ada.risk_flag = true;
+    let mut bo = person("p2", "Bo");
+    bo.closed = Some(Closure {
+        outcome: Outcome::GoalsMet,
+        date: "2026-10-01".into(),
+        note: "Moved away".into(),
+    });
+    people::save_person(&db, &ada).await.expect("save Ada");
+    people::save_person(&db, &bo).await.expect("save Bo");
+    let mut rows = people::list_rows(&db).await.expect("rows");
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(rows, vec![PersonRow::from(&ada), PersonRow::from(&bo)]);
+    assert_eq!(rows[0].full_name, "Ada Example");
+    assert_eq!(
+        (rows[0].risk_flag, rows[0].closed, rows[1].closed),
+        (true, false, true)
+    );
+    assert_eq!(rows[0].next_review, "2026-12-01");
+    assert_eq!(rows[0].last_assessed, "2026-11-02");
     finish(db).await;
 }
 

@@ -7,11 +7,18 @@ use wasm_bindgen::JsValue;
 use super::schema::{ASSESSMENTS, BY_PERSON, CONTACTS, PEOPLE, PLANS, TEMPLATES};
 use super::{all_from_js, fail, from_js, get_all, get_one, put_one, seal, Storage};
 use crate::domain::order::newest_contacts_first;
+use crate::domain::search::PersonRow;
 use crate::domain::template::Template;
 use crate::domain::{Assessment, Contact, Person, Plan};
 use crate::error::AppError;
 
 pub async fn list_people(db: &Storage) -> Result<Vec<Person>, AppError> {
+    get_all(db, PEOPLE, "load the people on this device").await
+}
+
+/// Everyone on this device as the caseload lists them: only the fields of
+/// each record that it shows or searches are read.
+pub async fn list_rows(db: &Storage) -> Result<Vec<PersonRow>, AppError> {
     get_all(db, PEOPLE, "load the people on this device").await
 }
 
