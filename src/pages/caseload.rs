@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -42,6 +44,12 @@ pub fn Caseload() -> Html {
         };
         let index = CaseloadIndex::new(&list);
         Ok((list, index))
+    });
+    // When the caseload goes, its rows are freed in idle moments, a
+    // thousand at a time: freeing 10,000 at once would hold up the next page.
+    use_effect_with(Rc::as_ptr(&people) as usize, {
+        let people = people.clone();
+        move |_| move || free_later(people)
     });
     let oninput = {
         let query = query.clone();
@@ -105,6 +113,29 @@ pub fn Caseload() -> Html {
 }
 
 const SORT_LABELS: [&str; 2] = ["Name", "Next review date"];
+
+/// Rows freed in one idle moment: well under a millisecond's work.
+const ROWS_PER_STEP: usize = 1000;
+
+/// Frees the caseload's rows in idle moments, [`ROWS_PER_STEP`] at a time.
+fn free_later(people: Rc<Load<(Vec<PersonRow>, CaseloadIndex)>>) {
+    if !matches!(*people, Load::Ready(_)) {
+        return;
+    }
+    let mut held = Some(people);
+    let mut rows = Vec::new();
+    crate::platform::in_idle_steps(move || {
+        if let Some(people) = held.take() {
+            // By now the page, and everything else that held the rows, has gone.
+            match Rc::try_unwrap(people) {
+                Ok(Load::Ready((list, _))) => rows = list,
+                _ => return true,
+            }
+        }
+        rows.truncate(rows.len().saturating_sub(ROWS_PER_STEP));
+        rows.is_empty()
+    });
+}
 
 /// "3 people on this device", "1 of 3 shown", "No one matches …".
 fn count_text(list: &[PersonRow], shown: usize, query: &str, show_closed: bool) -> String {
