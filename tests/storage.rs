@@ -952,7 +952,8 @@ async fn person_file_reads_one_person_and_everything_about_them_in_order() {
         .expect("read Ada")
         .expect("Ada is there");
     assert_eq!(file.person, ada);
-    assert!(file.assessments.is_empty() && file.plans.is_empty() && file.contacts.is_empty());
+    assert!(file.assessments.is_empty() && file.contacts.is_empty());
+    assert_eq!(file.newest_plan, None);
     assert!(file.templates.is_empty());
 
     for a in [
@@ -1006,8 +1007,15 @@ async fn person_file_reads_one_person_and_everything_about_them_in_order() {
         file.assessments,
         assessments::assessments_for(&db, "p1").await.expect("hers")
     );
-    assert_eq!(ids(&file.plans, |p| &p.id), ["plan-1", "plan-0"]);
-    assert_eq!(file.plans, plans::plans_for(&db, "p1").await.expect("hers"));
+    assert_eq!(file.newest_plan.as_deref(), Some("plan-1"));
+    assert_eq!(
+        file.newest_plan,
+        Some(
+            plans::plans_for(&db, "p1").await.expect("hers")[0]
+                .id
+                .clone()
+        )
+    );
     assert_eq!(
         ids(&file.contacts, |c| &c.id),
         ["c-same-late", "c-same-early", "c-old"]
@@ -1022,13 +1030,30 @@ async fn person_file_reads_one_person_and_everything_about_them_in_order() {
         templates::imported_templates(&db).await.expect("all")
     );
 
+    // Two plans made at the same moment: the lowest id counts as the newest.
+    plans::save_plan(&db, &plan("plan-1a", "p1", 2_000.0))
+        .await
+        .expect("save a tie");
+    plans::save_plan(&db, &plan("plan-0a", "p1", 2_000.0))
+        .await
+        .expect("save another");
+    let file = people::person_file(&db, "p1")
+        .await
+        .expect("read Ada with ties")
+        .expect("Ada");
+    assert_eq!(file.newest_plan.as_deref(), Some("plan-0a"));
+    assert_eq!(
+        plans::plans_for(&db, "p1").await.expect("hers")[0].id,
+        "plan-0a"
+    );
+
     // Bo's file holds only his.
     let bo = people::person_file(&db, "p10")
         .await
         .expect("read Bo")
         .expect("Bo");
     assert_eq!(ids(&bo.assessments, |a| &a.id), ["a-bo"]);
-    assert_eq!(ids(&bo.plans, |p| &p.id), ["plan-bo"]);
+    assert_eq!(bo.newest_plan.as_deref(), Some("plan-bo"));
     assert_eq!(ids(&bo.contacts, |c| &c.id), ["c-bo"]);
     finish(db).await;
 }

@@ -9,7 +9,7 @@ use crate::components::{
 use crate::domain::measures::measure_rows;
 use crate::domain::progress::{review_due, ReviewDue};
 use crate::domain::template::{Template, HOLISTIC_ID};
-use crate::domain::{dates, Assessment, Closure, Contact, Person, Plan};
+use crate::domain::{dates, Assessment, Closure, Contact, Person};
 use crate::error::AppError;
 use crate::hooks::{use_db, use_task, use_value};
 use crate::pages::person_episode::{CloseForm, ContactLog};
@@ -23,7 +23,8 @@ use crate::storage::Db;
 struct PersonRecords {
     person: Person,
     assessments: Vec<Assessment>,
-    plans: Vec<Plan>,
+    /// The id of their newest plan.
+    newest_plan: Option<String>,
     contacts: Shared<Vec<Contact>>,
     /// Built-in templates, then the imported ones.
     templates: Vec<Template>,
@@ -45,7 +46,7 @@ fn load_person(db: Option<Db>, id: AttrValue) -> LoadPage {
         let records = Shared::new(PersonRecords {
             person: file.person,
             assessments: file.assessments,
-            plans: file.plans,
+            newest_plan: file.newest_plan,
             contacts: Shared::new(file.contacts),
             templates,
         });
@@ -71,7 +72,7 @@ struct PersonViewProps {
 fn PersonView(props: &PersonViewProps) -> Html {
     let PersonRecords {
         assessments,
-        plans,
+        newest_plan,
         contacts,
         templates,
         ..
@@ -223,8 +224,8 @@ fn PersonView(props: &PersonViewProps) -> Html {
                             </div>
                         }
                         <div class="button-row">
-                            if let Some(plan) = plans.first() {
-                                { button_link(&Route::Plan { id: plan.id.clone() }, Look::Secondary, "Open the action plan") }
+                            if let Some(plan) = newest_plan {
+                                { button_link(&Route::Plan { id: plan.clone() }, Look::Secondary, "Open the action plan") }
                             }
                             if last_done.is_some() {
                                 { button_link(&Route::Progress { id: person.id.clone() }, Look::Secondary, "See progress over time") }

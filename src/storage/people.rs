@@ -9,7 +9,7 @@ use super::{all_from_js, fail, from_js, get_all, get_one, put_one, seal, Storage
 use crate::domain::order::newest_contacts_first;
 use crate::domain::search::PersonRow;
 use crate::domain::template::Template;
-use crate::domain::{Assessment, Contact, Person, Plan};
+use crate::domain::{Assessment, Contact, Person};
 use crate::error::AppError;
 
 pub async fn list_people(db: &Storage) -> Result<Vec<Person>, AppError> {
@@ -32,8 +32,9 @@ pub struct PersonFile {
     pub person: Person,
     /// Newest first, as `assessments::assessments_for` lists them.
     pub assessments: Vec<Assessment>,
-    /// Newest first, as `plans::plans_for` lists them.
-    pub plans: Vec<Plan>,
+    /// The id of their newest plan, the one `plans::plans_for` lists first
+    /// (the page only links to it).
+    pub newest_plan: Option<String>,
     /// Newest first, as `contacts::contacts_for` lists them.
     pub contacts: Vec<Contact>,
     /// The imported templates (not the built-in ones), as
@@ -41,8 +42,8 @@ pub struct PersonFile {
     pub templates: Vec<Template>,
 }
 
-/// The person `id` with their assessments, plans and contacts, and the
-/// imported templates, or `None` if there is no such person. One read-only
+/// The person `id` with their assessments, newest plan and contacts, and
+/// the imported templates, or `None` if there is no such person. One read-only
 /// transaction: every request is made before the first is awaited, so the
 /// database answers them all in one go, not one after another.
 pub async fn person_file(db: &Storage, id: &str) -> Result<Option<PersonFile>, AppError> {
@@ -92,14 +93,14 @@ pub async fn person_file(db: &Storage, id: &str) -> Result<Option<PersonFile>, A
     let person = from_js(seal::open_one(PEOPLE, person, ACTION).await?, ACTION)?;
     let mut assessments = all_from_js(seal::open(ASSESSMENTS, assessments, ACTION).await?, ACTION)?;
     super::assessments::newest_first(&mut assessments);
-    let mut plans = all_from_js(seal::open(PLANS, plans, ACTION).await?, ACTION)?;
-    super::plans::newest_first(&mut plans);
+    let newest_plan =
+        super::plans::newest(&plans).and_then(|plan| super::plans::field(plan, "id").as_string());
     let mut contacts = all_from_js(seal::open(CONTACTS, contacts, ACTION).await?, ACTION)?;
     newest_contacts_first(&mut contacts);
     Ok(Some(PersonFile {
         person,
         assessments,
-        plans,
+        newest_plan,
         contacts,
         templates: super::templates::from_rows(templates, ACTION)?,
     }))
