@@ -81,7 +81,7 @@ fn PersonView(props: &PersonViewProps) -> Html {
     let task = use_task();
     let person = use_value(|| props.records.person.clone());
     let confirming = use_value(|| false);
-    let unfinished = assessments.iter().find(|a| !a.completed).cloned();
+    let unfinished = assessments.iter().find(|a| !a.completed);
     let last_done = assessments.iter().find(|a| a.completed);
     let labels: Vec<String> = templates
         .iter()
@@ -97,14 +97,15 @@ fn PersonView(props: &PersonViewProps) -> Html {
 
     let start = {
         let (db, task, person, chosen) = (db.clone(), task.clone(), person.clone(), chosen.clone());
-        let (labels, templates) = (labels.clone(), templates.clone());
+        let records = props.records.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
             let mut person = (*person.latest()).clone();
             let chosen = chosen.latest();
-            let template = labels
+            let templates = &records.templates;
+            let template = templates
                 .iter()
-                .position(|l| *l == *chosen)
+                .position(|t| template_label(t, templates) == *chosen)
                 .and_then(|i| templates.get(i))
                 .or_else(|| templates.first())
                 .map(|t| (t.id.clone(), t.version.max(1)))
@@ -176,12 +177,7 @@ fn PersonView(props: &PersonViewProps) -> Html {
     };
 
     let name = &person.preferred_name;
-    let oldest_first: Vec<Assessment> = assessments
-        .iter()
-        .rev()
-        .filter(|a| a.completed)
-        .cloned()
-        .collect();
+    let oldest_first: Vec<&Assessment> = assessments.iter().rev().filter(|a| a.completed).collect();
     let rows = measure_rows(&oldest_first);
     let any_measures = rows.iter().any(|r| r.baseline.is_some());
     let start_label = if last_done.is_some() {
