@@ -36,9 +36,11 @@ pub fn person_page(id: AttrValue) -> Html {
 }
 
 fn load_person(db: Option<Db>, id: AttrValue) -> LoadPage {
+    // Every read is requested now, before the page around it draws.
+    let file = db.map(|db| person_file(&db, &id));
     Box::pin(async move {
-        let db = db.ok_or(AppError::NotFound { what: "person" })?;
-        let file = person_file(&db, &id)
+        let file = file
+            .ok_or(AppError::NotFound { what: "person" })?
             .await?
             .ok_or(AppError::NotFound { what: "person" })?;
         let mut templates = crate::domain::template::builtin_templates();
