@@ -209,6 +209,27 @@ pub fn go_replace(route: &crate::app::Route) {
     }
 }
 
+/// Runs `step` in the browser's idle moments (`requestIdleCallback`, or a
+/// short timeout in a browser without it), again each time until it returns
+/// true: for work nobody is waiting for, such as freeing a page's records
+/// once the page has gone, which must not hold up the page drawn next.
+pub fn in_idle_steps(step: impl FnMut() -> bool + 'static) {
+    idle_step(Box::new(step));
+}
+
+fn idle_step(mut step: Box<dyn FnMut() -> bool>) {
+    let Some(w) = web_sys::window() else { return };
+    let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if !step() {
+            idle_step(step);
+        }
+    });
+    let next: &js_sys::Function = next.unchecked_ref();
+    if w.request_idle_callback(next).is_err() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(next, 50);
+    }
+}
+
 /// Waits until this tab may run Linkwheel: `static/boot.js` holds a lock so
 /// only one tab runs it at a time (another tab asks first, then takes over).
 /// Without boot.js (tests that mount the app) there is nothing to wait for.

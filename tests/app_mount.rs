@@ -175,3 +175,28 @@ async fn app_opens_a_fresh_database_and_shows_people_saved_to_it() {
         deleted.expect("delete the test database");
     }
 }
+
+#[wasm_bindgen_test]
+async fn idle_steps_run_one_at_a_time_until_the_last_says_done() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let steps = Rc::new(Cell::new(0));
+    let counted = steps.clone();
+    linkwheel::platform::in_idle_steps(move || {
+        counted.set(counted.get() + 1);
+        counted.get() == 3
+    });
+    assert_eq!(steps.get(), 0, "nothing runs before an idle moment");
+    let mut waited = 0;
+    while steps.get() < 3 {
+        assert!(waited < LIMIT_MS, "only {} steps ran", steps.get());
+        TimeoutFuture::new(POLL_MS).await;
+        waited += POLL_MS;
+    }
+    TimeoutFuture::new(300).await;
+    assert_eq!(
+        steps.get(),
+        3,
+        "no step after the one that said it was done"
+    );
+}

@@ -417,6 +417,18 @@ async fn turning_protection_on_seals_every_personal_record_at_once() {
         "Phoned about the kestrel walk"
     );
     assert_eq!(
+        people::list_rows(&db).await.expect("rows"),
+        [linkwheel::domain::search::PersonRow::from(&filled_person())]
+    );
+    let file = people::person_file(&db, "p1")
+        .await
+        .expect("the person's page")
+        .expect("there");
+    assert_eq!(file.person, filled_person());
+    assert_eq!(file.assessments, [assessment()]);
+    assert_eq!(file.newest_plan.as_deref(), Some(plan().id.as_str()));
+    assert_eq!(file.contacts[0].note, "Phoned about the kestrel walk");
+    assert_eq!(
         settings::get_worker(&db).await.expect("worker").name,
         "Jo Linkworker"
     );
@@ -495,7 +507,12 @@ async fn locked_nothing_personal_is_read_or_written() {
     assert!(linkwheel::platform::data_key().is_none());
 
     assert_eq!(people::get_person(&db, "p1").await, Err(AppError::Locked));
+    assert_eq!(
+        people::person_file(&db, "p1").await.err(),
+        Some(AppError::Locked)
+    );
     assert_eq!(people::list_people(&db).await, Err(AppError::Locked));
+    assert_eq!(people::list_rows(&db).await, Err(AppError::Locked));
     assert_eq!(plans::plans_for(&db, "p1").await, Err(AppError::Locked));
     assert_eq!(settings::get_worker(&db).await, Err(AppError::Locked));
     assert_eq!(

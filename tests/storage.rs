@@ -8,9 +8,11 @@
 
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::KeyPath;
+use linkwheel::domain::search::PersonRow;
 use linkwheel::domain::template::{holistic_template, Template, HOLISTIC_ID};
 use linkwheel::domain::{
-    Answer, Assessment, Contact, ContactKind, Goal, Person, Plan, Term, WorkerProfile,
+    Answer, Assessment, Closure, Contact, ContactKind, Goal, Outcome, Person, Plan, Term,
+    WorkerProfile,
 };
 use linkwheel::error::AppError;
 use linkwheel::storage::batch::Batch;
@@ -513,6 +515,35 @@ async fn people_save_get_list_update_delete() {
     finish(db).await;
 }
 
+#[wasm_bindgen_test]
+async fn list_rows_gives_what_the_caseload_shows_of_everyone() {
+    let db = open_fresh("people-rows").await;
+    assert!(people::list_rows(&db).await.expect("none").is_empty());
+    let mut ada = person("p1", "Ada");
+    ada.next_review = "2026-12-01".into();
+    ada.last_assessed = "2026-11-02".into();
+    ada.risk_flag = true;
+    let mut bo = person("p2", "Bo");
+    bo.closed = Some(Closure {
+        outcome: Outcome::GoalsMet,
+        date: "2026-10-01".into(),
+        note: "Moved away".into(),
+    });
+    people::save_person(&db, &ada).await.expect("save Ada");
+    people::save_person(&db, &bo).await.expect("save Bo");
+    let mut rows = people::list_rows(&db).await.expect("rows");
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(rows, vec![PersonRow::from(&ada), PersonRow::from(&bo)]);
+    assert_eq!(rows[0].full_name, "Ada Example");
+    assert_eq!(
+        (rows[0].risk_flag, rows[0].closed, rows[1].closed),
+        (true, false, true)
+    );
+    assert_eq!(rows[0].next_review, "2026-12-01");
+    assert_eq!(rows[0].last_assessed, "2026-11-02");
+    finish(db).await;
+}
+
 // ---------------------------------------------------------------- assessments
 
 #[wasm_bindgen_test]
@@ -895,6 +926,135 @@ async fn contacts_for_returns_only_that_persons_newest_first_and_delete_removes_
         ),
         ["b-other"]
     );
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn person_file_reads_one_person_and_everything_about_them_in_order() {
+    let db = open_fresh("person-file").await;
+    assert!(
+        people::person_file(&db, "p1")
+            .await
+            .expect("read nobody")
+            .is_none(),
+        "no such person"
+    );
+    let ada = person("p1", "Ada");
+    people::save_person(&db, &ada).await.expect("save Ada");
+    people::save_person(&db, &person("p10", "Bo"))
+        .await
+        .expect("save Bo");
+
+    // Ada alone, with nothing yet: empty lists, and the built-in templates
+    // are not in the store.
+    let file = people::person_file(&db, "p1")
+        .await
+        .expect("read Ada")
+        .expect("Ada is there");
+    assert_eq!(file.person, ada);
+    assert!(file.assessments.is_empty() && file.contacts.is_empty());
+    assert_eq!(file.newest_plan, None);
+    assert!(file.templates.is_empty());
+
+    for a in [
+        assessment("a-old", "p1", 1_000.0),
+        assessment("a-new", "p1", 3_000.0),
+        assessment("a-mid", "p1", 2_000.0),
+        // Bo's: a person id sharing Ada's as a prefix.
+        assessment("a-bo", "p10", 4_000.0),
+    ] {
+        assessments::save_assessment(&db, &a).await.expect("save");
+    }
+    for p in [
+        plan("plan-0", "p1", 1_000.0),
+        plan("plan-1", "p1", 2_000.0),
+        plan("plan-bo", "p10", 3_000.0),
+    ] {
+        plans::save_plan(&db, &p).await.expect("save plan");
+    }
+    for c in [
+        contact("c-old", "p1", "2025-01-10", 5_000.0),
+        contact("c-same-early", "p1", "2025-02-20", 1_000.0),
+        contact("c-same-late", "p1", "2025-02-20", 2_000.0),
+        contact("c-bo", "p10", "2025-04-01", 4_000.0),
+    ] {
+        contacts::save_contact(&db, &c).await.expect("save contact");
+    }
+    let v1 = local_template("local-6", 1, "Local wellbeing");
+    let other = local_template("carers", 1, "Carers check-in");
+    for t in [&v1, &other] {
+        templates::save_template(&db, t, 1_700_000_000_000.0)
+            .await
+            .expect("save template");
+    }
+
+    // The same records, in the same order, as each store's own reads give.
+    let file = people::person_file(&db, "p1")
+        .await
+        .expect("read Ada again")
+        .expect("Ada is still there");
+    // Saving plans set her next review from the newest one.
+    let ada = people::get_person(&db, "p1")
+        .await
+        .expect("get Ada")
+        .expect("Ada");
+    assert_eq!(file.person, ada);
+    assert_eq!(
+        ids(&file.assessments, |a| &a.id),
+        ["a-new", "a-mid", "a-old"]
+    );
+    assert_eq!(
+        file.assessments,
+        assessments::assessments_for(&db, "p1").await.expect("hers")
+    );
+    assert_eq!(file.newest_plan.as_deref(), Some("plan-1"));
+    assert_eq!(
+        file.newest_plan,
+        Some(
+            plans::plans_for(&db, "p1").await.expect("hers")[0]
+                .id
+                .clone()
+        )
+    );
+    assert_eq!(
+        ids(&file.contacts, |c| &c.id),
+        ["c-same-late", "c-same-early", "c-old"]
+    );
+    assert_eq!(
+        file.contacts,
+        contacts::contacts_for(&db, "p1").await.expect("hers")
+    );
+    assert_eq!(file.templates, vec![other, v1], "by title");
+    assert_eq!(
+        file.templates,
+        templates::imported_templates(&db).await.expect("all")
+    );
+
+    // Two plans made at the same moment: the lowest id counts as the newest.
+    plans::save_plan(&db, &plan("plan-1a", "p1", 2_000.0))
+        .await
+        .expect("save a tie");
+    plans::save_plan(&db, &plan("plan-0a", "p1", 2_000.0))
+        .await
+        .expect("save another");
+    let file = people::person_file(&db, "p1")
+        .await
+        .expect("read Ada with ties")
+        .expect("Ada");
+    assert_eq!(file.newest_plan.as_deref(), Some("plan-0a"));
+    assert_eq!(
+        plans::plans_for(&db, "p1").await.expect("hers")[0].id,
+        "plan-0a"
+    );
+
+    // Bo's file holds only his.
+    let bo = people::person_file(&db, "p10")
+        .await
+        .expect("read Bo")
+        .expect("Bo");
+    assert_eq!(ids(&bo.assessments, |a| &a.id), ["a-bo"]);
+    assert_eq!(bo.newest_plan.as_deref(), Some("plan-bo"));
+    assert_eq!(ids(&bo.contacts, |c| &c.id), ["c-bo"]);
     finish(db).await;
 }
 

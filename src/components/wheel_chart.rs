@@ -45,6 +45,9 @@ fn segment(s: &Segment) -> Html {
                     let dy = if i == 0 { "0" } else { "1.15em" };
                     if i == last {
                         html! { <tspan x={x.clone()} {dy} class="wheel-score">{ line.clone() }</tspan> }
+                    } else if i == 0 {
+                        // The first line starts where the text does: no tspan needed.
+                        Html::from(line.clone())
                     } else {
                         html! { <tspan x={x.clone()} {dy}>{ line.clone() }</tspan> }
                     }

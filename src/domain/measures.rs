@@ -156,7 +156,7 @@ pub struct MeasureRow {
 }
 
 fn row(
-    oldest_first: &[Assessment],
+    oldest_first: &[&Assessment],
     label: &str,
     note: &'static str,
     lower_better: bool,
@@ -193,7 +193,7 @@ fn row(
 
 /// Four ONS4 rows (each question on its own) and one UCLA total row, always
 /// in that order, whether or not any assessment has answers for them.
-pub fn measure_rows(oldest_first: &[Assessment]) -> Vec<MeasureRow> {
+pub fn measure_rows(oldest_first: &[&Assessment]) -> Vec<MeasureRow> {
     let mut rows: Vec<MeasureRow> = ONS4
         .short_labels
         .iter()
@@ -322,7 +322,7 @@ mod tests {
                 [Some(2), Some(1), Some(1)],
             ),
         ];
-        let rows = measure_rows(&history);
+        let rows = measure_rows(&history.iter().collect::<Vec<_>>());
         let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -375,7 +375,7 @@ mod tests {
             dated("2026-04-01", [Some(8), None, None, None], [None; 3]),
             dated("2026-05-01", none, [None; 3]),
         ];
-        let rows = measure_rows(&history);
+        let rows = measure_rows(&history.iter().collect::<Vec<_>>());
         assert_eq!(rows[0].baseline, Some(("2026-02-01".to_string(), 5)));
         assert_eq!(rows[0].latest, Some(("2026-04-01".to_string(), 8)));
         assert_eq!(rows[0].change, Some(3));

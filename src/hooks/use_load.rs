@@ -61,23 +61,29 @@ where
 }
 
 /// Starts a job when the database or `key` changes, and renders again when
-/// the newest job has kept its result.
+/// the newest job has kept its result. A job starts while the component
+/// renders, not once it has been drawn, so whatever a load requests at once
+/// (`storage::people::person_file` makes all its reads when called) is on
+/// its way while the page around it draws.
 #[hook]
 fn use_jobs(key: AttrValue, start: StartJob) {
     let db = use_db();
     let generation = use_mut_ref(|| 0u32);
+    let started = use_mut_ref(|| None::<(Option<Db>, AttrValue)>);
     let update = use_force_update();
-    use_effect_with((db, key), move |(db, key)| {
-        *generation.borrow_mut() += 1;
-        let mine = *generation.borrow();
-        let job = start(db.clone(), key.clone());
-        update.force_update();
-        spawn_local(async move {
-            let keep = job.await;
-            if *generation.borrow() == mine {
-                keep();
-                update.force_update();
-            }
-        });
+    let now = (db, key);
+    if started.borrow().as_ref() == Some(&now) {
+        return;
+    }
+    *generation.borrow_mut() += 1;
+    let mine = *generation.borrow();
+    let job = start(now.0.clone(), now.1.clone());
+    *started.borrow_mut() = Some(now);
+    spawn_local(async move {
+        let keep = job.await;
+        if *generation.borrow() == mine {
+            keep();
+            update.force_update();
+        }
     });
 }

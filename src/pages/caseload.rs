@@ -1,16 +1,18 @@
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::Route;
 use crate::components::field::select_field;
 use crate::components::{button_link, checkbox, error_banner, href, loading, prose, Heading, Look};
+use crate::domain::dates;
 use crate::domain::progress::{review_due, ReviewDue};
-use crate::domain::search::{thousands, CaseloadIndex, SortBy};
-use crate::domain::{dates, Person};
+use crate::domain::search::{thousands, CaseloadIndex, PersonRow, SortBy};
 use crate::hooks::{use_load, use_value, use_window, Load};
 use crate::pages::settings_backup::BackupReminder;
 use crate::state::Shared;
-use crate::storage::people::list_people;
+use crate::storage::people::list_rows;
 
 /// Fixed text: written here, never built from records.
 const NO_ONE_YET: &str = concat!(
@@ -37,11 +39,17 @@ pub fn Caseload() -> Html {
     // The people and their search index, made once per visit.
     let people = use_load(AttrValue::default(), |db, _| async move {
         let list = match db {
-            Some(db) => list_people(&db).await?,
+            Some(db) => list_rows(&db).await?,
             None => Vec::new(),
         };
         let index = CaseloadIndex::new(&list);
         Ok((list, index))
+    });
+    // When the caseload goes, its rows are freed in idle moments, a
+    // thousand at a time: freeing 10,000 at once would hold up the next page.
+    use_effect_with(Rc::as_ptr(&people) as usize, {
+        let people = people.clone();
+        move |_| move || free_later(people)
     });
     let oninput = {
         let query = query.clone();
@@ -106,9 +114,32 @@ pub fn Caseload() -> Html {
 
 const SORT_LABELS: [&str; 2] = ["Name", "Next review date"];
 
+/// Rows freed in one idle moment: well under a millisecond's work.
+const ROWS_PER_STEP: usize = 1000;
+
+/// Frees the caseload's rows in idle moments, [`ROWS_PER_STEP`] at a time.
+fn free_later(people: Rc<Load<(Vec<PersonRow>, CaseloadIndex)>>) {
+    if !matches!(*people, Load::Ready(_)) {
+        return;
+    }
+    let mut held = Some(people);
+    let mut rows = Vec::new();
+    crate::platform::in_idle_steps(move || {
+        if let Some(people) = held.take() {
+            // By now the page, and everything else that held the rows, has gone.
+            match Rc::try_unwrap(people) {
+                Ok(Load::Ready((list, _))) => rows = list,
+                _ => return true,
+            }
+        }
+        rows.truncate(rows.len().saturating_sub(ROWS_PER_STEP));
+        rows.is_empty()
+    });
+}
+
 /// "3 people on this device", "1 of 3 shown", "No one matches …".
-fn count_text(list: &[Person], shown: usize, query: &str, show_closed: bool) -> String {
-    let closed = list.iter().filter(|p| p.closed.is_some()).count();
+fn count_text(list: &[PersonRow], shown: usize, query: &str, show_closed: bool) -> String {
+    let closed = list.iter().filter(|p| p.closed).count();
     let total = if show_closed {
         list.len()
     } else {
@@ -131,7 +162,7 @@ fn count_text(list: &[Person], shown: usize, query: &str, show_closed: bool) -> 
 
 #[derive(Properties, PartialEq)]
 struct PeopleRowsProps {
-    people: Shared<Load<(Vec<Person>, CaseloadIndex)>>,
+    people: Shared<Load<(Vec<PersonRow>, CaseloadIndex)>>,
     /// Positions in the loaded list, in the order shown.
     shown: Vec<usize>,
 }
@@ -161,7 +192,7 @@ fn PeopleRows(props: &PeopleRowsProps) -> Html {
     }
 }
 
-fn person_card(p: &Person) -> Html {
+fn person_card(p: &PersonRow) -> Html {
     let meta = if p.last_assessed.is_empty() {
         "No assessment yet".to_string()
     } else {
@@ -170,7 +201,7 @@ fn person_card(p: &Person) -> Html {
             dates::show_short(&p.last_assessed, "")
         )
     };
-    let review = if p.closed.is_some() {
+    let review = if p.closed {
         Html::default()
     } else {
         let when = dates::show_short(&p.next_review, "");
@@ -196,7 +227,7 @@ fn person_card(p: &Person) -> Html {
             <span class="person-line">
                 <span class="person-name">{ p.preferred_name.clone() }</span>
                 if p.risk_flag { <span class="tag tag-risk">{ "Risk concern" }</span> }
-                if p.closed.is_some() { <span class="tag">{ "Closed" }</span> }
+                if p.closed { <span class="tag">{ "Closed" }</span> }
             </span>
             <span class="person-meta">{ meta }</span>
             { review }

@@ -9,24 +9,22 @@ use crate::components::{
 use crate::domain::measures::measure_rows;
 use crate::domain::progress::{review_due, ReviewDue};
 use crate::domain::template::{Template, HOLISTIC_ID};
-use crate::domain::{dates, Assessment, Closure, Contact, Person, Plan};
+use crate::domain::{dates, Assessment, Closure, Contact, Person};
 use crate::error::AppError;
 use crate::hooks::{use_db, use_task, use_value};
 use crate::pages::person_episode::{CloseForm, ContactLog};
 use crate::pages::titled_heading;
 use crate::platform::{new_id, now_ms, today};
 use crate::state::Shared;
-use crate::storage::assessments::{assessments_for, start_assessment};
-use crate::storage::contacts::contacts_for;
-use crate::storage::people::{delete_person, get_person, save_person};
-use crate::storage::plans::plans_for;
-use crate::storage::templates::imported_templates;
+use crate::storage::assessments::start_assessment;
+use crate::storage::people::{delete_person, person_file, save_person};
 use crate::storage::Db;
 
 struct PersonRecords {
     person: Person,
     assessments: Vec<Assessment>,
-    plans: Vec<Plan>,
+    /// The id of their newest plan.
+    newest_plan: Option<String>,
     contacts: Shared<Vec<Contact>>,
     /// Built-in templates, then the imported ones.
     templates: Vec<Template>,
@@ -38,21 +36,20 @@ pub fn person_page(id: AttrValue) -> Html {
 }
 
 fn load_person(db: Option<Db>, id: AttrValue) -> LoadPage {
+    // Every read is requested now, before the page around it draws.
+    let file = db.map(|db| person_file(&db, &id));
     Box::pin(async move {
-        let db = db.ok_or(AppError::NotFound { what: "person" })?;
-        let person = get_person(&db, &id)
+        let file = file
+            .ok_or(AppError::NotFound { what: "person" })?
             .await?
             .ok_or(AppError::NotFound { what: "person" })?;
-        let assessments = assessments_for(&db, &id).await?;
-        let plans = plans_for(&db, &id).await?;
-        let contacts = Shared::new(contacts_for(&db, &id).await?);
         let mut templates = crate::domain::template::builtin_templates();
-        templates.extend(imported_templates(&db).await?);
+        templates.extend(file.templates);
         let records = Shared::new(PersonRecords {
-            person,
-            assessments,
-            plans,
-            contacts,
+            person: file.person,
+            assessments: file.assessments,
+            newest_plan: file.newest_plan,
+            contacts: Shared::new(file.contacts),
             templates,
         });
         Ok(html! { <PersonView {records} /> })
@@ -77,7 +74,7 @@ struct PersonViewProps {
 fn PersonView(props: &PersonViewProps) -> Html {
     let PersonRecords {
         assessments,
-        plans,
+        newest_plan,
         contacts,
         templates,
         ..
@@ -86,7 +83,7 @@ fn PersonView(props: &PersonViewProps) -> Html {
     let task = use_task();
     let person = use_value(|| props.records.person.clone());
     let confirming = use_value(|| false);
-    let unfinished = assessments.iter().find(|a| !a.completed).cloned();
+    let unfinished = assessments.iter().find(|a| !a.completed);
     let last_done = assessments.iter().find(|a| a.completed);
     let labels: Vec<String> = templates
         .iter()
@@ -102,14 +99,15 @@ fn PersonView(props: &PersonViewProps) -> Html {
 
     let start = {
         let (db, task, person, chosen) = (db.clone(), task.clone(), person.clone(), chosen.clone());
-        let (labels, templates) = (labels.clone(), templates.clone());
+        let records = props.records.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
             let mut person = (*person.latest()).clone();
             let chosen = chosen.latest();
-            let template = labels
+            let templates = &records.templates;
+            let template = templates
                 .iter()
-                .position(|l| *l == *chosen)
+                .position(|t| template_label(t, templates) == *chosen)
                 .and_then(|i| templates.get(i))
                 .or_else(|| templates.first())
                 .map(|t| (t.id.clone(), t.version.max(1)))
@@ -181,12 +179,7 @@ fn PersonView(props: &PersonViewProps) -> Html {
     };
 
     let name = &person.preferred_name;
-    let oldest_first: Vec<Assessment> = assessments
-        .iter()
-        .rev()
-        .filter(|a| a.completed)
-        .cloned()
-        .collect();
+    let oldest_first: Vec<&Assessment> = assessments.iter().rev().filter(|a| a.completed).collect();
     let rows = measure_rows(&oldest_first);
     let any_measures = rows.iter().any(|r| r.baseline.is_some());
     let start_label = if last_done.is_some() {
@@ -229,8 +222,8 @@ fn PersonView(props: &PersonViewProps) -> Html {
                             </div>
                         }
                         <div class="button-row">
-                            if let Some(plan) = plans.first() {
-                                { button_link(&Route::Plan { id: plan.id.clone() }, Look::Secondary, "Open the action plan") }
+                            if let Some(plan) = newest_plan {
+                                { button_link(&Route::Plan { id: plan.clone() }, Look::Secondary, "Open the action plan") }
                             }
                             if last_done.is_some() {
                                 { button_link(&Route::Progress { id: person.id.clone() }, Look::Secondary, "See progress over time") }

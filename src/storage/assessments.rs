@@ -21,13 +21,18 @@ pub async fn save_assessment(db: &Storage, a: &Assessment) -> Result<(), AppErro
 pub async fn assessments_for(db: &Storage, person_id: &str) -> Result<Vec<Assessment>, AppError> {
     let mut list: Vec<Assessment> =
         list_by_person(db, ASSESSMENTS, person_id, "load the assessments").await?;
-    sort_by_less(&mut list, |a, b| {
+    newest_first(&mut list);
+    Ok(list)
+}
+
+/// Newest first (by `created_at`, ties by id), as [`assessments_for`] lists them.
+pub(crate) fn newest_first(list: &mut [Assessment]) {
+    sort_by_less(list, |a, b| {
         b.created_at
             .total_cmp(&a.created_at)
             .then_with(|| a.id.cmp(&b.id))
             .is_lt()
     });
-    Ok(list)
 }
 
 /// Saves a new assessment and the person's updated "last assessed" date

@@ -199,7 +199,7 @@ pub(crate) fn from_js<T: DeserializeOwned>(
     serde_wasm_bindgen::from_value(js).map_err(fail(action))
 }
 
-fn all_from_js<T: DeserializeOwned>(
+pub(crate) fn all_from_js<T: DeserializeOwned>(
     rows: Vec<JsValue>,
     action: &'static str,
 ) -> Result<Vec<T>, AppError> {
@@ -276,7 +276,7 @@ pub(crate) async fn delete_one(
 
 /// Every record in a store, or (with `by: Some((index, key))`) every record
 /// that `index` finds under `key`. As stored.
-async fn get_all_js(
+pub(crate) async fn get_all_js(
     db: &Storage,
     store_name: &str,
     by: Option<(&str, &str)>,

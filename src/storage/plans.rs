@@ -81,19 +81,28 @@ async fn newest_review(
     person_id: &str,
     action: &'static str,
 ) -> Result<String, AppError> {
-    let mut newest: Option<(f64, String, String)> = None;
-    for row in all_js_in(plans, Some((BY_PERSON, person_id)), action).await? {
-        let created_at = field(&row, "created_at").as_f64().unwrap_or(0.0);
-        let id = field(&row, "id").as_string().unwrap_or_default();
+    let rows = all_js_in(plans, Some((BY_PERSON, person_id)), action).await?;
+    Ok(newest(&rows)
+        .and_then(|row| field(row, "review_date").as_string())
+        .unwrap_or_default())
+}
+
+/// The newest of a person's plans as stored: the latest `created_at`, ties
+/// to the lowest id, the one [`plans_for`] lists first. Only plain fields
+/// are read, which a sealed plan keeps in view, so nothing is opened.
+pub(crate) fn newest(rows: &[JsValue]) -> Option<&JsValue> {
+    let mut newest: Option<(f64, String, &JsValue)> = None;
+    for row in rows {
+        let created_at = field(row, "created_at").as_f64().unwrap_or(0.0);
+        let id = field(row, "id").as_string().unwrap_or_default();
         let is_newer = newest.as_ref().is_none_or(|(at, best, _)| {
             created_at.total_cmp(at).then_with(|| best.cmp(&id)).is_gt()
         });
         if is_newer {
-            let review = field(&row, "review_date").as_string().unwrap_or_default();
-            newest = Some((created_at, id, review));
+            newest = Some((created_at, id, row));
         }
     }
-    Ok(newest.map(|(_, _, review)| review).unwrap_or_default())
+    newest.map(|(_, _, row)| row)
 }
 
 /// Sets `next_review` on the stored person record `person` (a plain
@@ -124,18 +133,23 @@ async fn set_next_review(
 }
 
 /// A field of a stored record, or `undefined`.
-fn field(record: &JsValue, name: &str) -> JsValue {
+pub(crate) fn field(record: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(record, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// A person's plans, newest first.
 pub async fn plans_for(db: &Storage, person_id: &str) -> Result<Vec<Plan>, AppError> {
     let mut list: Vec<Plan> = list_by_person(db, PLANS, person_id, "load the plans").await?;
-    sort_by_less(&mut list, |a, b| {
+    newest_first(&mut list);
+    Ok(list)
+}
+
+/// Newest first (by `created_at`, ties by id), as [`plans_for`] lists them.
+pub(crate) fn newest_first(list: &mut [Plan]) {
+    sort_by_less(list, |a, b| {
         b.created_at
             .total_cmp(&a.created_at)
             .then_with(|| a.id.cmp(&b.id))
             .is_lt()
     });
-    Ok(list)
 }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use super::schema::TEMPLATES;
-use super::{fail, from_js, get_all, get_one, to_js, Storage};
+use super::{fail, from_js, get_one, to_js, Storage};
 use crate::domain::model::Millis;
 use crate::domain::order::sort_by_less;
 use crate::domain::template::{builtin_templates, holistic_template, Template};
@@ -34,8 +34,20 @@ struct Imported {
 
 /// Every imported template (not the built-in ones), by title, then version.
 pub async fn imported_templates(db: &Storage) -> Result<Vec<Template>, AppError> {
-    let records: Vec<Imported> = get_all(db, TEMPLATES, "load the templates").await?;
-    let mut list: Vec<Template> = records.into_iter().map(|r| r.template).collect();
+    let rows = super::get_all_js(db, TEMPLATES, None, "load the templates").await?;
+    from_rows(rows, "load the templates")
+}
+
+/// Imported templates from the store's records as read, by title, then
+/// version, as [`imported_templates`] lists them.
+pub(crate) fn from_rows(
+    rows: Vec<JsValue>,
+    action: &'static str,
+) -> Result<Vec<Template>, AppError> {
+    let mut list = Vec::with_capacity(rows.len());
+    for row in rows {
+        list.push(from_js::<Imported>(row, action)?.template);
+    }
     sort_by_less(&mut list, |a, b| {
         a.title
             .cmp(&b.title)
