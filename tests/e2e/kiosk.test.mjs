@@ -204,6 +204,10 @@ test('kiosk mode is turned on in Settings with a PIN typed twice, and then every
     }
     await expectNoAxeViolations(page, 'kiosk welcome');
     assert.deepEqual(await smallTargets(page), [], 'touch targets of at least 44 by 44 px');
+    // The kiosk's own styles come with its module (not with the first load):
+    // its start button is the big one they make it.
+    const start = await page.getByRole('button', { name: /^Start/ }).first().boundingBox();
+    assert.ok(start && start.height >= 80, `the kiosk's start button is large (${JSON.stringify(start)})`);
   });
 
   await step('"Full screen" fills the screen, and then goes', async () => {
