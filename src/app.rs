@@ -198,6 +198,9 @@ fn open_app(_: Option<Db>, name: AttrValue) -> LoadPage {
         let opened = Storage::open(&name).await;
         crate::platform::hide_boot_message();
         let db: Db = Rc::new(opened?);
+        // boot.js notes that this device has used Linkwheel (its first-run
+        // screen is for new devices only).
+        crate::platform::announce("linkwheel-opened");
         let kiosk = crate::storage::settings::get_kiosk(&db).await?.enabled;
         KIOSK.with(|k| k.set(kiosk));
         if kiosk {

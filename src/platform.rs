@@ -86,6 +86,19 @@ pub fn hide_boot_message() {
     }
 }
 
+/// Removes index.html's copy of the first screen (shown by `boot.js` where
+/// Linkwheel has never opened its database) once the app has drawn its
+/// own: `#app-main` is out of sight while the copy is there, so the app's
+/// page appears in the same frame as the copy goes.
+pub fn first_run_done() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("first-run"))
+    {
+        el.remove();
+    }
+}
+
 /// Writes the full error, cause included, to the console for whoever
 /// supports the device. People only ever see `user_message()`.
 pub fn log_error(err: &crate::error::AppError) {

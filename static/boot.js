@@ -71,6 +71,7 @@
       document.addEventListener("DOMContentLoaded", function () { show(title, message); });
       return;
     }
+    endFirstRun();
     var box = document.getElementById("boot");
     if (!box) {
       box = document.createElement("div");
@@ -241,6 +242,94 @@
         "Sorry, Linkwheel hit a problem. Everything shown as saved is safe. Please reload the page.");
     }
   });
+  // A new device's first screen. index.html holds a copy of the empty
+  // caseload (#first-run), shown on a device where Linkwheel has never
+  // opened its database (people, a passphrase and kiosk mode all live in
+  // it, so nothing can be on the device) when the address is the
+  // caseload's. It is there from the first paint: on a first visit over a
+  // slow connection the page is readable, and its links work, long before
+  // the WebAssembly arrives. The app then takes its place with its own
+  // copy (src/platform.rs first_run_done). Whether the device is new must
+  // be known before the first paint, so the app leaves a mark in
+  // localStorage when it opens the database (no personal data: "1"). A
+  // device with a service worker has been here before, and starts from its
+  // copy of the files without waiting for the network anyway.
+  var DB_NAME = "linkwheel"; // src/storage/mod.rs DB_NAME
+  var USED = "linkwheel-used";
+  function isCaseload(hash) {
+    var path = String(hash || "").replace(/^#/, "").split("?")[0];
+    return path === "" || path === "/";
+  }
+  function mark(used) {
+    try {
+      if (used) localStorage.setItem(USED, "1");
+      else localStorage.removeItem(USED);
+    } catch (e) {
+      // Storage blocked: the app says so itself.
+    }
+  }
+  var firstRunShown = false;
+  try {
+    firstRunShown = isCaseload(location.hash) && !!window.indexedDB && !localStorage.getItem(USED) &&
+      !(navigator.serviceWorker && navigator.serviceWorker.controller);
+  } catch (e) {
+    firstRunShown = false;
+  }
+  if (firstRunShown) document.documentElement.classList.add("first-run");
+  function endFirstRun() {
+    document.documentElement.classList.remove("first-run");
+    var box = document.getElementById("first-run");
+    if (box) box.remove();
+  }
+  if (!firstRunShown) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", endFirstRun);
+    else endFirstRun();
+  } else if (typeof indexedDB.databases === "function") {
+    // A device last used with a version from before the mark: the database
+    // says whether it is new.
+    indexedDB.databases().then(function (list) {
+      if (list.some(function (d) { return d && d.name === DB_NAME; })) {
+        mark(true);
+        endFirstRun();
+      }
+    }, function () {});
+  }
+  // The first module's WebAssembly (tests/tools/csp.mjs names it in <meta
+  // name="linkwheel-wasm">, above this script): fetched at once, as a
+  // preload, except under index.html's copy of the first screen. There the
+  // app waits until that screen has been painted (the loader awaits
+  // linkwheelFirstPaint), so the two do not share a slow connection.
+  var wasmMeta = document.querySelector('meta[name="linkwheel-wasm"]');
+  if (wasmMeta && !firstRunShown) {
+    var preload = document.createElement("link");
+    preload.rel = "preload";
+    preload.as = "fetch";
+    preload.type = "application/wasm";
+    preload.crossOrigin = "anonymous";
+    preload.href = wasmMeta.content;
+    document.head.appendChild(preload);
+  }
+  window.linkwheelFirstPaint = function () {
+    if (!firstRunShown) return Promise.resolve();
+    return new Promise(function (go) {
+      // A tab opened in the background paints nothing until it is seen.
+      var timer = setTimeout(go, 300);
+      function painted() { clearTimeout(timer); go(); }
+      try {
+        new PerformanceObserver(function (list, observer) {
+          if (list.getEntriesByName("first-contentful-paint").length) {
+            observer.disconnect();
+            painted();
+          }
+        }).observe({ type: "paint", buffered: true });
+      } catch (e) {
+        painted();
+      }
+    });
+  };
+  window.addEventListener("linkwheel-opened", function () { mark(true); });
+  window.addEventListener("linkwheel-deleting", function () { mark(false); });
+
   // Bundles. The first module (Trunk's) draws the caseload; the other pages
   // are in modules of their own, loaded the first time a route needs one
   // (src/pages/mod.rs has the same table) and kept for the rest of the visit.
@@ -266,6 +355,7 @@
     return bundles;
   }
   function ensureBundle() {
+    if (!isCaseload(location.hash)) endFirstRun();
     load(bundleFor(location.hash), true);
   }
   function load(name, visible) {
@@ -383,6 +473,7 @@
   });
   window.addEventListener("load", function () {
     sw.register("./sw.js").then(function (reg) {
+      if (!reg) return;
       if (reg.waiting && sw.controller) offerUpdate(reg.waiting);
       reg.addEventListener("updatefound", function () {
         var w = reg.installing;

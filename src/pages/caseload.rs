@@ -51,6 +51,14 @@ pub fn Caseload() -> Html {
         let people = people.clone();
         move |_| move || free_later(people)
     });
+    // On a new device, index.html's copy of this page is shown until the
+    // app's own has its answer; then the app's takes its place.
+    let settled = !matches!(&*people, Load::Loading);
+    use_effect_with(settled, |settled| {
+        if *settled {
+            crate::platform::first_run_done();
+        }
+    });
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -92,21 +100,25 @@ pub fn Caseload() -> Html {
         Callback::from(move |on: bool| show_closed.set(on))
     };
     let sort_label = SORT_LABELS[usize::from(*sort == SortBy::NextReview)];
+    // Search and sort only once there is someone to find.
+    let has_people = matches!(&*people, Load::Ready((list, _)) if !list.is_empty());
     html! {
         <div class="page">
             <div class="page-top">
                 <Heading text="People" title="People" />
                 { button_link(&Route::NewPerson, Look::Primary, "New person") }
             </div>
-            <div class="field search-field">
-                { prose(r#"<label for="search">Search people</label>"#) }
-                <input id="search" type="search" value={(*query).clone()} {oninput} autocomplete="off"
-                    placeholder="Type a name" />
-            </div>
-            <div class="list-controls">
-                { select_field("sort", "Sort by", &SORT_LABELS, None, sort_label, &on_sort) }
-                { checkbox("show-closed".into(), *show_closed, false, Html::from("Show closed episodes"), &on_closed, !*show_closed) }
-            </div>
+            if has_people { <>
+                <div class="field search-field">
+                    { prose(r#"<label for="search">Search people</label>"#) }
+                    <input id="search" type="search" value={(*query).clone()} {oninput} autocomplete="off"
+                        placeholder="Type a name" />
+                </div>
+                <div class="list-controls">
+                    { select_field("sort", "Sort by", &SORT_LABELS, None, sort_label, &on_sort) }
+                    { checkbox("show-closed".into(), *show_closed, false, Html::from("Show closed episodes"), &on_closed, !*show_closed) }
+                </div>
+            </> }
             { body }
         </div>
     }

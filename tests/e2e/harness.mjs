@@ -354,8 +354,13 @@ export function useE2E({
     urlFor(rel = '') {
       return new URL(String(rel).replace(/^\//, ''), need('url', server).url).href;
     },
-    goto(rel = '', options = {}) {
-      return e2e.page.goto(e2e.urlFor(rel), { waitUntil: 'load', ...options });
+    /** Also waits until index.html's copy of a new device's first screen
+     *  (#first-run, static/boot.js) has gone, so a test starts on the app's
+     *  own page. first-run.test.mjs tests the copy itself. */
+    async goto(rel = '', options = {}) {
+      const response = await e2e.page.goto(e2e.urlFor(rel), { waitUntil: 'load', ...options });
+      await e2e.page.waitForFunction(() => !document.getElementById('first-run'));
+      return response;
     },
     async newSession(opts = {}) {
       const s = await openSession(opts);

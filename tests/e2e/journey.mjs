@@ -133,8 +133,10 @@ export async function openApp(e2e, rel = '', page = e2e.page) {
   return page;
 }
 
-/** Wait until the app has replaced the loading message with a page heading. */
+/** Wait until the app has replaced the loading message (or a new device's
+ *  first screen from index.html, #first-run) with a page heading. */
 export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById('first-run'), null, { timeout: WAIT_MS * 2 });
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: WAIT_MS * 2 });
 }
 
