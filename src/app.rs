@@ -236,9 +236,16 @@ fn Gated() -> Html {
     });
     // Keyed by the gate, so the pages start afresh when it changes.
     let key = match gate() {
-        Gate::Locked => return screen(&LOCK_SCREEN),
+        Gate::Locked => {
+            // Never behind index.html's copy of a new device's first screen.
+            crate::platform::first_run_done();
+            return screen(&LOCK_SCREEN);
+        }
         Gate::Open => "open",
-        Gate::SetUp => "set-up",
+        Gate::SetUp => {
+            crate::platform::first_run_done();
+            "set-up"
+        }
     };
     html! { <HashRouter {key}><Switch<Route> render={switch} /></HashRouter> }
 }
@@ -281,6 +288,9 @@ pub fn App(props: &AppProps) -> Html {
         Load::Loading => html! {},
         Load::Failed(e) => {
             FATAL.with(|f| *f.borrow_mut() = Some(e.clone()));
+            // The message must not be hidden behind a new device's first
+            // screen from index.html.
+            crate::platform::first_run_done();
             // Shown by the module whose route it is, so the page says it once.
             html! { <HashRouter><Switch<Route> render={fatal} /></HashRouter> }
         }

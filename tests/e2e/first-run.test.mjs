@@ -180,3 +180,44 @@ test('a device with a database but no note of it (used before the note existed) 
   await h1(page, 'People').waitFor();
   e2e.errors.assertNone('database without a note');
 });
+
+test('when the app cannot open its database, its message replaces the first screen', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const { page } = e2e;
+  await page.addInitScript(() => {
+    // As in a browser whose storage is blocked, though it still lists
+    // databases (none): the copy is shown, and the app cannot start.
+    IDBFactory.prototype.open = function () { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); };
+  });
+  await page.goto(e2e.urlFor(''), { waitUntil: 'domcontentloaded' });
+  const alert = page.getByRole('alert').filter({ hasText: /Private browsing or a browser setting may be blocking storage/ });
+  await alert.waitFor();
+  assert.equal(await page.locator('#first-run').count(), 0, 'the copy has gone');
+  await page.getByRole('heading', { level: 1, name: 'Linkwheel cannot keep information here' }).waitFor();
+  assert.equal(await h1(page, 'People').count(), 0, 'no caseload');
+  e2e.errors.assertNone('storage blocked', { ignore: [/^Linkwheel: storage is not available/] });
+});
+
+test('a protected device the first screen mistook for new shows its unlock screen, not the copy', { timeout: TEST_TIMEOUT_MS * 2 }, async () => {
+  const { page } = e2e;
+  await e2e.goto('#/settings');
+  await h1(page, 'Settings').waitFor();
+  const region = page.getByRole('region', { name: "Protect this device's data" });
+  const passphrase = 'correct horse battery';
+  await region.getByLabel('New passphrase for this device').fill(passphrase);
+  await region.getByLabel('Type the new passphrase again').fill(passphrase);
+  await region.getByRole('button', { name: 'Protect with this passphrase' }).click();
+  await region.getByRole('heading', { level: 3, name: 'Change the passphrase' }).waitFor({ timeout: 30_000 });
+  // No note, and a browser that cannot list its databases: boot.js cannot
+  // tell this device from a new one.
+  await page.evaluate(() => localStorage.removeItem('linkwheel-used'));
+  await page.addInitScript(() => { delete IDBFactory.prototype.databases; });
+  await page.goto(e2e.urlFor('#/'));
+  const wasm = await holdMainWasm(page);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.locator('#first-run').waitFor({ state: 'visible' });
+  wasm.release();
+  await h1(page, 'Linkwheel is locked').waitFor();
+  assert.equal(await page.locator('#first-run').count(), 0, 'the copy has gone');
+  assert.equal(await page.getByText('No one here yet').count(), 0);
+  e2e.errors.assertNone('protected, no note');
+});
