@@ -89,13 +89,34 @@ pub fn hide_boot_message() {
 /// Removes index.html's copy of the first screen (shown by `boot.js` where
 /// Linkwheel has never opened its database) once the app has drawn its
 /// own: `#app-main` is out of sight while the copy is there, so the app's
-/// page appears in the same frame as the copy goes.
+/// page appears in the same frame as the copy goes. A link on the copy with
+/// keyboard focus hands it to the same link on the app's page (the two
+/// pages have the same links in the same order, the skip link aside).
 pub fn first_run_done() {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("first-run"))
-    {
-        el.remove();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(copy) = doc.get_element_by_id("first-run") else {
+        return;
+    };
+    let focused = doc
+        .active_element()
+        .filter(|el| copy.contains(Some(el)))
+        .and_then(|el| {
+            let links = copy.query_selector_all("a").ok()?;
+            (0..links.length()).find(|&i| links.get(i).is_some_and(|l| l == *el))
+        });
+    copy.remove();
+    let same = focused.and_then(|i| {
+        doc.get_element_by_id("app-main")?
+            .query_selector_all("a:not(.skip-link)")
+            .ok()?
+            .get(i)?
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()
+    });
+    if let Some(link) = same {
+        let _ = link.focus();
     }
 }
 

@@ -270,7 +270,9 @@
   }
   var firstRunShown = false;
   try {
-    firstRunShown = isCaseload(location.hash) && !!window.indexedDB && !localStorage.getItem(USED) &&
+    // A build that requires a passphrase first has no copy (post-build.mjs).
+    firstRunShown = !document.querySelector('meta[name="linkwheel-first-run"][content="off"]') &&
+      isCaseload(location.hash) && !!window.indexedDB && !localStorage.getItem(USED) &&
       !(navigator.serviceWorker && navigator.serviceWorker.controller);
   } catch (e) {
     firstRunShown = false;
@@ -389,7 +391,13 @@
     if (window.requestIdleCallback) window.requestIdleCallback(function () { f(); }, { timeout: 1500 });
     else setTimeout(f, 200);
   }
+  // Under a new device's first screen, not before the app itself has
+  // started: the two would share a slow connection.
   function soon(name) {
+    if (document.getElementById("first-run") && document.documentElement.classList.contains("first-run") && !started) {
+      window.addEventListener("TrunkApplicationStarted", function () { soon(name); }, { once: true });
+      return;
+    }
     idle(function () { load(name, false); });
   }
   function ahead(event) {

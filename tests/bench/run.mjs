@@ -212,6 +212,9 @@ async function seed(server, n) {
     await page.goto(server.seed, { waitUntil: 'load' });
     await page.waitForFunction(() => window.wasmBindings && typeof window.wasmBindings.seed === 'function');
     const counts = await page.evaluate((count) => window.wasmBindings.seed(count), n);
+    // As on any device with people on it, the app has noted that it has been
+    // used here (static/boot.js), so no run starts on a new device's screen.
+    await page.evaluate(() => localStorage.setItem('linkwheel-used', '1'));
     const wanted = [];
     for (let run = 0; run < RUNS; run++) {
       for (let j = 0; j < Math.max(OPENS_PER_RUN, 1); j++) wanted.push(personIndex(n, run, j));

@@ -47,7 +47,7 @@ export function harden(html) {
   const integrity = `sha384-${digest.toString('base64')}`;
   let out = html.replace(inline, `<script type=module src=./${name} integrity=${integrity}></script>`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(out)) throw new Error('csp.mjs: another inline script remains');
-  const head = `<meta http-equiv=Content-Security-Policy content="${POLICY}"><meta name=referrer content=no-referrer><meta name=linkwheel-wasm content=${wasm[1]}>`;
+  const head = `<meta http-equiv=Content-Security-Policy content="${POLICY}"><meta name=referrer content=no-referrer><meta name=linkwheel-wasm content="${wasm[1]}">`;
   out = out.replace(/(<meta charset=(?:"utf-8"|utf-8)\s*\/?>)/i, `$1${head}`);
   if (!out.includes('Content-Security-Policy')) throw new Error('csp.mjs: no <meta charset> to put the policy after');
   return { html: out, name, code };
